@@ -1,0 +1,182 @@
+import { type Kysely, sql } from 'kysely';
+import { builder } from '../builder.js';
+import type { ActorRow, Database, FlowRow } from '../db/database.js';
+import { loadByIds } from '../db/load-by-ids.js';
+import { citationsOf } from './citation.js';
+import { regionPrefix, validateYear } from './filters.js';
+import { FlowConnection, FlowStatus } from './flow.js';
+import { decodeCursor, pageSize, toConnection } from './pagination.js';
+import { Pairing } from './pairing.js';
+import { Region } from './region.js';
+
+export const ActorKind = builder.enumType('ActorKind', {
+  values: [
+    'GOVERNMENT',
+    'TREASURY',
+    'DEPARTMENT',
+    'FUND',
+    'BANK',
+    'ENTERPRISE',
+    'VILLAGE',
+    'HOUSEHOLDS',
+    'PROJECT',
+    'INVESTOR',
+    'ORGANIZATION',
+    'PERSON',
+    'OTHER',
+  ] as const,
+});
+
+export const Actor = builder.loadableNodeRef('Actor', {
+  id: { resolve: (a: ActorRow) => a.id },
+  load: (ids: string[], ctx) => loadByIds(ctx.db, 'actors', ids),
+  sort: (a) => String(a.id),
+});
+
+interface FlowPageArgs {
+  first?: number | null;
+  after?: string | null;
+  year?: number | null;
+  status?: string | null;
+}
+
+/**
+ * One page of in- or outflows for every actor of the batch, in one statement: rows are numbered
+ * per actor and cut at first + 1.
+ */
+async function flowPages(
+  db: Kysely<Database>,
+  column: 'source_id' | 'target_id',
+  actorIds: number[],
+  args: FlowPageArgs,
+) {
+  const size = pageSize(args.first);
+  const afterId = decodeCursor(args.after) ?? 0;
+  const year = args.year == null ? null : validateYear(args.year);
+  const { rows } = await sql<FlowRow & { actor_id: number }>`
+    select * from (
+      select f.*, f.${sql.ref(column)} as actor_id,
+        row_number() over (partition by f.${sql.ref(column)} order by f.id) as rn
+      from flows f
+      where f.${sql.ref(column)} = any(${actorIds}::int[]) and f.id > ${afterId}
+        and (${year}::int is null or f.year = ${year}::int)
+        and (${args.status ?? null}::text is null or f.status = ${args.status ?? null}::text)
+    ) ranked where rn <= ${size + 1} order by actor_id, id`.execute(db);
+  const counts = await sql<{ actor_id: number; n: number }>`
+    select f.${sql.ref(column)} as actor_id, count(*)::int as n from flows f
+    where f.${sql.ref(column)} = any(${actorIds}::int[])
+      and (${year}::int is null or f.year = ${year}::int)
+      and (${args.status ?? null}::text is null or f.status = ${args.status ?? null}::text)
+    group by 1`.execute(db);
+  return actorIds.map((id) => {
+    const mine = rows.filter((r) => r.actor_id === id);
+    const n = counts.rows.find((c) => c.actor_id === id)?.n ?? 0;
+    return Object.assign(toConnection(mine, size), { count: async () => n });
+  });
+}
+
+Actor.implement({
+  description:
+    'Who holds or receives money. A group (488 enterprises) has a member count when the source speaks of its members only collectively.',
+  fields: (t) => {
+    const flowsField = (column: 'source_id' | 'target_id', description: string) =>
+      t.loadable({
+        type: FlowConnection,
+        description,
+        byPath: true,
+        args: {
+          first: t.arg.int(),
+          after: t.arg.string(),
+          year: t.arg.int(),
+          status: t.arg({ type: FlowStatus }),
+        },
+        load: (ids: number[], { db }, args) => flowPages(db, column, ids, args),
+        resolve: (actor) => actor.id,
+      });
+    return {
+    key: t.exposeString('key'),
+    name: t.exposeString('name'),
+    nameEn: t.exposeString('name_en', { nullable: true }),
+    kind: t.field({ type: ActorKind, resolve: (a) => a.kind as typeof ActorKind.$inferType }),
+    region: t.field({ type: Region, nullable: true, resolve: (a) => a.region_code }),
+    memberCount: t.exposeInt('member_count', { nullable: true }),
+    aliases: t.exposeStringList('aliases'),
+    note: t.exposeString('note', { nullable: true }),
+    members: t.loadableGroup({
+      type: Actor,
+      description: 'Known members of a group.',
+      load: async (ids: number[], { db }) =>
+        db
+          .selectFrom('actor_members as m')
+          .innerJoin('actors as a', 'a.id', 'm.member_id')
+          .selectAll('a')
+          .select('m.group_id')
+          .where('m.group_id', 'in', ids)
+          .orderBy('a.id')
+          .execute(),
+      // The loader returns rows, never bare ids.
+      group: (row) => (row as ActorRow & { group_id: number }).group_id,
+      resolve: (a) => a.id,
+    }),
+    inflows: flowsField('target_id', 'Flows this actor received; `first` from 1 to 100.'),
+    outflows: flowsField('source_id', 'Flows this actor sent; `first` from 1 to 100.'),
+    pairings: t.field({
+      type: [Pairing],
+      description: 'Help relations in which this actor helps or is helped.',
+      resolve: (a, _args, { db }) =>
+        db
+          .selectFrom('pairings')
+          .selectAll()
+          .where((eb) => eb.or([eb('helper_id', '=', a.id), eb('recipient_id', '=', a.id)]))
+          .orderBy('id')
+          .execute(),
+    }),
+    citations: citationsOf(t, 'actor_id'),
+    };
+  },
+});
+
+export const ActorConnection = builder.connectionObject({
+  type: Actor,
+  name: 'ActorConnection',
+  fields: (t) => ({
+    totalCount: t.int({
+      resolve: (c) => (c as unknown as { count: () => Promise<number> }).count(),
+    }),
+  }),
+});
+
+export const ActorFilter = builder.inputType('ActorFilter', {
+  fields: (t) => ({
+    kind: t.field({ type: ActorKind }),
+    regionCode: t.string({ description: 'Actors in this region or below it.' }),
+    groupsOnly: t.boolean({ description: 'Only actors with a member count.' }),
+  }),
+});
+
+builder.queryField('actors', (t) =>
+  t.field({
+    type: ActorConnection,
+    args: { filter: t.arg({ type: ActorFilter }), first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_root, { filter, first, after }, { db }) => {
+      const size = pageSize(first);
+      const afterId = decodeCursor(after) ?? 0;
+      const prefix = filter?.regionCode == null ? null : `${regionPrefix(filter.regionCode)}%`;
+      const where = sql.join(
+        [
+          filter?.kind ? sql`a.kind = ${filter.kind}` : sql`true`,
+          prefix ? sql`a.region_code like ${prefix}` : sql`true`,
+          filter?.groupsOnly ? sql`a.member_count is not null` : sql`true`,
+        ],
+        sql` and `,
+      );
+      const { rows } = await sql<ActorRow>`select a.* from actors a
+        where ${where} and a.id > ${afterId} order by a.id limit ${size + 1}`.execute(db);
+      const count = async () =>
+        (await sql<{ n: number }>`select count(*)::int as n from actors a where ${where}`.execute(db))
+          .rows[0]?.n ?? 0;
+      return Object.assign(toConnection(rows, size), { count });
+    },
+  }),
+);
+

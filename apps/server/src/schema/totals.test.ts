@@ -1,0 +1,71 @@
+import { Decimal } from '@fundtrace/schema/money';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDb, graphqlClient } from '../test/test-db.js';
+
+const ctx = await createTestDb();
+const gql = graphqlClient(ctx.db);
+afterAll(() => ctx.close());
+
+interface Money {
+  value: string;
+  low: string | null;
+  high: string | null;
+  qualifier: string;
+  unit: string;
+}
+const MONEY = 'value low high qualifier unit';
+
+describe('totals', () => {
+  it('keeps loans, leveraged and planned money out of public money, and sums the rest exactly', async () => {
+    const totals = await gql<{
+      totals: {
+        year: number;
+        publicMoney: Money;
+        loanPrincipal: Money;
+        leveraged: Money;
+        planned: Money;
+        otherResources: Money[];
+        flowCount: number;
+      }[];
+    }>(`{ totals(groupBy: [YEAR], filter: { year: 2017 }) {
+      year flowCount publicMoney { ${MONEY} } loanPrincipal { ${MONEY} } leveraged { ${MONEY} }
+      planned { ${MONEY} } otherResources { ${MONEY} } } }`);
+    expect(totals.errors).toBeUndefined();
+    const [row] = totals.data?.totals ?? [];
+    expect(row?.year).toBe(2017);
+
+    const flows = await gql<{
+      flows: { edges: { node: { status: string; instrument: string; amount: Money } }[] };
+    }>(`{ flows(first: 100, filter: { year: 2017 }) { edges { node { status instrument amount { ${MONEY} } } } } }`);
+    const nodes = flows.data?.flows.edges.map((e) => e.node) ?? [];
+    const sumOf = (pick: (n: (typeof nodes)[number]) => boolean) =>
+      nodes.filter(pick).reduce((s, n) => s.plus(n.amount.value), new Decimal(0)).toFixed();
+    const cny = (n: (typeof nodes)[number]) => n.amount.unit === 'CNY';
+
+    expect(row?.flowCount).toBe(nodes.length);
+    expect(row?.publicMoney.value).toBe(
+      sumOf((n) => cny(n) && n.status !== 'PLANNED' && !['LOAN', 'LEVERAGED'].includes(n.instrument)),
+    );
+    expect(row?.publicMoney.value).toBe(
+      new Decimal('4880000000').plus('8000000000').plus('2000000000').plus('67130000')
+        .plus('250000000').plus('1180000000').toFixed(),
+    );
+    expect(row?.loanPrincipal).toMatchObject({ value: '15000000000', qualifier: 'AT_LEAST', high: null });
+    expect(row?.leveraged.qualifier).toBe('AT_LEAST');
+    expect(row?.leveraged.value).toBe(sumOf((n) => cny(n) && n.instrument === 'LEVERAGED'));
+    expect(row?.planned.value).toBe('3300000000');
+    expect(row?.otherResources).toEqual([
+      { value: '78', low: null, high: null, qualifier: 'EXACT', unit: 'PERSON' },
+    ]);
+  });
+
+  it('groups by program and source', async () => {
+    const result = await gql<{ totals: { program: { name: string } | null; source: { name: string } | null }[] }>(
+      `{ totals(groupBy: [PROGRAM, SOURCE]) { program { name } source { name } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const names = result.data?.totals.map((t) => t.program?.name);
+    expect(names).toContain('易地扶贫搬迁');
+    expect(result.data?.totals.every((t) => t.source !== null)).toBe(true);
+  });
+});

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely, LogEvent } from 'kysely';
+import pg from 'pg';
+import { createDb } from '../db/create-db.js';
+import type { Database } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedIfEmpty } from '../seed/load.js';
+import { createYogaServer } from '../yoga.js';
+
+/**
+ * A migrated (and by default seeded) database for one test file: in-memory PGlite, or, when
+ * DATABASE_URL is set, a schema of its own in that PostgreSQL database, dropped afterwards.
+ */
+export async function createTestDb(options: { seed?: boolean; onQuery?: (sql: string) => void } = {}) {
+  const log = options.onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query') options.onQuery?.(event.query.sql);
+      }
+    : undefined;
+  const url = process.env.DATABASE_URL;
+  let db: Kysely<Database>;
+  let dropSchema = async () => {};
+  if (url) {
+    const schema = `test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const scoped = new URL(url);
+    scoped.searchParams.set('options', `-c search_path=${schema}`);
+    db = await createDb({ databaseUrl: scoped.toString(), log });
+    dropSchema = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    };
+  } else {
+    db = await createDb({ pgliteDir: 'memory://', log });
+  }
+  await migrateToLatest(db);
+  if (options.seed !== false) await seedIfEmpty(db);
+  return {
+    db,
+    async close() {
+      await db.destroy();
+      await dropSchema();
+    },
+  };
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[];
+}
+
+/** Runs an operation through the real Yoga server, without a socket. */
+export function graphqlClient(db: Kysely<Database>) {
+  const yoga = createYogaServer(db);
+  return async <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResult<T> & { status: number }> => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as GraphQLResult<T>) };
+  };
+}
