@@ -21,7 +21,9 @@ export async function createApp(config: Config) {
   await migrateToLatest(db);
   const seeded = await seedIfEmpty(db);
   const yoga = createYogaServer(db);
-  const explorer = existsSync(EXPLORER_DIST) ? sirv(EXPLORER_DIST, { single: true, etag: true }) : null;
+  const explorer = existsSync(EXPLORER_DIST)
+    ? sirv(EXPLORER_DIST, { single: true, etag: true })
+    : null;
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -37,7 +39,9 @@ export async function createApp(config: Config) {
     }
     if (explorer) return explorer(req, res, () => json(res, 404, { error: 'not found' }));
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('fundtrace API: GraphQL at /graphql. Build the explorer (pnpm build) to browse here.\n');
+    res.end(
+      'fundtrace API: GraphQL at /graphql. Build the explorer (pnpm build) to browse here.\n',
+    );
   });
   return { server, db, seeded };
 }

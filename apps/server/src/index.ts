@@ -6,7 +6,9 @@ const { server, db, seeded } = await createApp(config);
 server.listen(config.port, () => {
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite at ${config.pgliteDir}`;
   console.log(`fundtrace on ${where}${seeded ? ' (seeded)' : ''}`);
-  console.log(`GraphQL: http://localhost:${config.port}/graphql  Explorer: http://localhost:${config.port}/`);
+  console.log(
+    `GraphQL: http://localhost:${config.port}/graphql  Explorer: http://localhost:${config.port}/`,
+  );
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -38,17 +38,29 @@ describe('database constraints', () => {
     ['an unknown actor', { source_id: 999_999 }],
     ['a duplicate natural key', { key: 'DUPLICATE' }],
   ])('refuses %s', async (_name, change) => {
-    const before = await ctx.db.selectFrom('flows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const before = await ctx.db
+      .selectFrom('flows')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     const attempt = ctx.db.transaction().execute(async (trx) => {
       if (change.key === 'DUPLICATE') {
         const existing = await trx.selectFrom('flows').select('key').executeTakeFirstOrThrow();
-        await trx.insertInto('flows').values({ ...base, key: existing.key }).execute();
+        await trx
+          .insertInto('flows')
+          .values({ ...base, key: existing.key })
+          .execute();
       } else {
-        await trx.insertInto('flows').values({ ...base, ...change }).execute();
+        await trx
+          .insertInto('flows')
+          .values({ ...base, ...change })
+          .execute();
       }
     });
     await expect(attempt).rejects.toThrow();
-    const after = await ctx.db.selectFrom('flows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const after = await ctx.db
+      .selectFrom('flows')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     expect(Number(after?.n)).toBe(Number(before?.n));
   });
 });

@@ -17,6 +17,10 @@ export async function loadByIds<T extends IdTable>(
   const valid = intIds(ids);
   if (valid.length === 0) return [];
   // biome-ignore lint/suspicious/noExplicitAny: one generic loader for tables sharing an id column
-  const rows = await (db as Kysely<any>).selectFrom(table).selectAll().where('id', 'in', valid).execute();
+  const rows = await (db as Kysely<any>)
+    .selectFrom(table)
+    .selectAll()
+    .where('id', 'in', valid)
+    .execute();
   return rows as Selectable<Database[T]>[];
 }

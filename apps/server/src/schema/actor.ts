@@ -94,44 +94,44 @@ Actor.implement({
         resolve: (actor) => actor.id,
       });
     return {
-    key: t.exposeString('key'),
-    name: t.exposeString('name'),
-    nameEn: t.exposeString('name_en', { nullable: true }),
-    kind: t.field({ type: ActorKind, resolve: (a) => a.kind as typeof ActorKind.$inferType }),
-    region: t.field({ type: Region, nullable: true, resolve: (a) => a.region_code }),
-    memberCount: t.exposeInt('member_count', { nullable: true }),
-    aliases: t.exposeStringList('aliases'),
-    note: t.exposeString('note', { nullable: true }),
-    members: t.loadableGroup({
-      type: Actor,
-      description: 'Known members of a group.',
-      load: async (ids: number[], { db }) =>
-        db
-          .selectFrom('actor_members as m')
-          .innerJoin('actors as a', 'a.id', 'm.member_id')
-          .selectAll('a')
-          .select('m.group_id')
-          .where('m.group_id', 'in', ids)
-          .orderBy('a.id')
-          .execute(),
-      // The loader returns rows, never bare ids.
-      group: (row) => (row as ActorRow & { group_id: number }).group_id,
-      resolve: (a) => a.id,
-    }),
-    inflows: flowsField('target_id', 'Flows this actor received; `first` from 1 to 100.'),
-    outflows: flowsField('source_id', 'Flows this actor sent; `first` from 1 to 100.'),
-    pairings: t.field({
-      type: [Pairing],
-      description: 'Help relations in which this actor helps or is helped.',
-      resolve: (a, _args, { db }) =>
-        db
-          .selectFrom('pairings')
-          .selectAll()
-          .where((eb) => eb.or([eb('helper_id', '=', a.id), eb('recipient_id', '=', a.id)]))
-          .orderBy('id')
-          .execute(),
-    }),
-    citations: citationsOf(t, 'actor_id'),
+      key: t.exposeString('key'),
+      name: t.exposeString('name'),
+      nameEn: t.exposeString('name_en', { nullable: true }),
+      kind: t.field({ type: ActorKind, resolve: (a) => a.kind as typeof ActorKind.$inferType }),
+      region: t.field({ type: Region, nullable: true, resolve: (a) => a.region_code }),
+      memberCount: t.exposeInt('member_count', { nullable: true }),
+      aliases: t.exposeStringList('aliases'),
+      note: t.exposeString('note', { nullable: true }),
+      members: t.loadableGroup({
+        type: Actor,
+        description: 'Known members of a group.',
+        load: async (ids: number[], { db }) =>
+          db
+            .selectFrom('actor_members as m')
+            .innerJoin('actors as a', 'a.id', 'm.member_id')
+            .selectAll('a')
+            .select('m.group_id')
+            .where('m.group_id', 'in', ids)
+            .orderBy('a.id')
+            .execute(),
+        // The loader returns rows, never bare ids.
+        group: (row) => (row as ActorRow & { group_id: number }).group_id,
+        resolve: (a) => a.id,
+      }),
+      inflows: flowsField('target_id', 'Flows this actor received; `first` from 1 to 100.'),
+      outflows: flowsField('source_id', 'Flows this actor sent; `first` from 1 to 100.'),
+      pairings: t.field({
+        type: [Pairing],
+        description: 'Help relations in which this actor helps or is helped.',
+        resolve: (a, _args, { db }) =>
+          db
+            .selectFrom('pairings')
+            .selectAll()
+            .where((eb) => eb.or([eb('helper_id', '=', a.id), eb('recipient_id', '=', a.id)]))
+            .orderBy('id')
+            .execute(),
+      }),
+      citations: citationsOf(t, 'actor_id'),
     };
   },
 });
@@ -173,10 +173,12 @@ builder.queryField('actors', (t) =>
       const { rows } = await sql<ActorRow>`select a.* from actors a
         where ${where} and a.id > ${afterId} order by a.id limit ${size + 1}`.execute(db);
       const count = async () =>
-        (await sql<{ n: number }>`select count(*)::int as n from actors a where ${where}`.execute(db))
-          .rows[0]?.n ?? 0;
+        (
+          await sql<{ n: number }>`select count(*)::int as n from actors a where ${where}`.execute(
+            db,
+          )
+        ).rows[0]?.n ?? 0;
       return Object.assign(toConnection(rows, size), { count });
     },
   }),
 );
-

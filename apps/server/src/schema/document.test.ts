@@ -8,7 +8,11 @@ afterAll(() => ctx.close());
 describe('documents and citations', () => {
   it('stores the normalised article, and every citation quote is its text at [start, end)', async () => {
     const result = await gql<{
-      documents: { title: string; text: string; citations: { quote: string; start: number; end: number; recordType: string }[] }[];
+      documents: {
+        title: string;
+        text: string;
+        citations: { quote: string; start: number; end: number; recordType: string }[];
+      }[];
     }>(`{ documents { title text citations { quote start end recordType } } }`);
     expect(result.errors).toBeUndefined();
     const [doc] = result.data?.documents ?? [];
@@ -30,7 +34,13 @@ describe('documents and citations', () => {
     await expect(
       ctx.db
         .insertInto('citations')
-        .values({ document_id: doc.id, start_offset: 0, end_offset: 3, quote: '假引文', actor_id: actor.id })
+        .values({
+          document_id: doc.id,
+          start_offset: 0,
+          end_offset: 3,
+          quote: '假引文',
+          actor_id: actor.id,
+        })
         .execute(),
     ).rejects.toThrow(/citation quote/);
   });

@@ -41,6 +41,7 @@ Document.implement({
 builder.queryField('documents', (t) =>
   t.field({
     type: [Document],
-    resolve: (_root, _args, { db }) => db.selectFrom('documents').selectAll().orderBy('id').execute(),
+    resolve: (_root, _args, { db }) =>
+      db.selectFrom('documents').selectAll().orderBy('id').execute(),
   }),
 );

@@ -9,12 +9,21 @@ export const MAX_YEAR = 2100;
 
 export function validateYear(year: number, argument = 'year'): number {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new InputError(`${argument} must be between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}`, argument);
+    throw new InputError(
+      `${argument} must be between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}`,
+      argument,
+    );
   }
   return year;
 }
 
-const TYPENAMES = { actors: 'Actor', programs: 'Program', flows: 'Flow', documents: 'Document', observations: 'Observation' } as const;
+const TYPENAMES = {
+  actors: 'Actor',
+  programs: 'Program',
+  flows: 'Flow',
+  documents: 'Document',
+  observations: 'Observation',
+} as const;
 type IdTable = keyof typeof TYPENAMES;
 
 /** Decodes a global id of the table's type to its integer key, or refuses it. */
@@ -42,7 +51,11 @@ export async function existingId(
 ): Promise<number> {
   const n = decodeId(table, id, argument);
   // biome-ignore lint/suspicious/noExplicitAny: the id column is shared by these tables
-  const row = await (db as Kysely<any>).selectFrom(table).select('id').where('id', '=', n).executeTakeFirst();
+  const row = await (db as Kysely<any>)
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', n)
+    .executeTakeFirst();
   if (!row) throw new InputError(`${argument}: no ${TYPENAMES[table]} with id ${id}`, argument);
   return n;
 }
@@ -53,7 +66,10 @@ export async function existingId(
  */
 export function regionPrefix(code: string, argument = 'regionCode'): string {
   if (!/^[1-9]\d{5}$/.test(code)) {
-    throw new InputError(`${argument} must be a 6-digit GB/T 2260 code, got "${code.slice(0, 20)}"`, argument);
+    throw new InputError(
+      `${argument} must be a 6-digit GB/T 2260 code, got "${code.slice(0, 20)}"`,
+      argument,
+    );
   }
   if (code.endsWith('0000')) return code.slice(0, 2);
   if (code.endsWith('00')) return code.slice(0, 4);

@@ -48,7 +48,10 @@ describe('flows', () => {
 
   it('serves the seed flows with amounts, names, programs and verbatim citations', () => {
     const regional = all.find((f) => f.amount.value === '4880000000');
-    expect(regional).toMatchObject({ year: 2017, amount: { qualifier: 'EXACT', formatted: '48.8亿元' } });
+    expect(regional).toMatchObject({
+      year: 2017,
+      amount: { qualifier: 'EXACT', formatted: '48.8亿元' },
+    });
     expect(regional?.citations.some((c) => c.quote.includes('48.8億元'))).toBe(true);
     const loans = all.find((f) => f.amount.value === '15000000000');
     expect(loans?.amount).toMatchObject({ qualifier: 'AT_LEAST', formatted: '≥150亿元' });
@@ -68,7 +71,10 @@ describe('flows', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 50; i++) {
-      const page: Awaited<ReturnType<typeof gql<FlowPage>>> = await gql<FlowPage>(PAGE, { first: 7, after });
+      const page: Awaited<ReturnType<typeof gql<FlowPage>>> = await gql<FlowPage>(PAGE, {
+        first: 7,
+        after,
+      });
       expect(page.errors).toBeUndefined();
       const flows = page.data?.flows;
       seen.push(...(flows?.edges.map((e) => e.node.id) ?? []));
@@ -100,7 +106,9 @@ describe('flows', () => {
     const sourceId = node.data?.node.source.id;
     const bySource = await gql<FlowPage>(PAGE, { filter: { sourceId }, first: 100 });
     expect(bySource.data?.flows.totalCount).toBeGreaterThanOrEqual(2);
-    expect(bySource.data?.flows.edges.every((e) => e.node.source.name === regional?.source.name)).toBe(true);
+    expect(
+      bySource.data?.flows.edges.every((e) => e.node.source.name === regional?.source.name),
+    ).toBe(true);
   });
 
   it.each([
@@ -122,9 +130,12 @@ describe('flows', () => {
 
   it('answers node() for flows and null for unknown ids', async () => {
     const first = all[0];
-    const found = await gql<{ node: { id: string } | null }>(`query($id: ID!) { node(id: $id) { id } }`, {
-      id: first?.id,
-    });
+    const found = await gql<{ node: { id: string } | null }>(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      {
+        id: first?.id,
+      },
+    );
     expect(found.data?.node?.id).toBe(first?.id);
     const missing = await gql<{ node: unknown }>(`{ node(id: "Rmxvdzo5OTk5OTk=") { id } }`);
     expect(missing.errors).toBeUndefined();

@@ -77,7 +77,10 @@ export const FlowFilter = builder.inputType('FlowFilter', {
 export type FlowFilterInput = typeof FlowFilter.$inferInput;
 
 /** The filter as SQL conditions on `flows` (aliased f); unknown ids raise typed errors. */
-export async function flowConditions(db: Kysely<Database>, filter: FlowFilterInput | null | undefined) {
+export async function flowConditions(
+  db: Kysely<Database>,
+  filter: FlowFilterInput | null | undefined,
+) {
   const conditions = [sql<boolean>`true`];
   if (!filter) return conditions;
   if (filter.year != null) conditions.push(sql`f.year = ${validateYear(filter.year)}`);
@@ -85,13 +88,19 @@ export async function flowConditions(db: Kysely<Database>, filter: FlowFilterInp
   if (filter.instrument) conditions.push(sql`f.instrument = ${filter.instrument}`);
   if (filter.unit) conditions.push(sql`f.unit = ${filter.unit}`);
   if (filter.programId) {
-    conditions.push(sql`f.program_id = ${await existingId(db, 'programs', filter.programId, 'programId')}`);
+    conditions.push(
+      sql`f.program_id = ${await existingId(db, 'programs', filter.programId, 'programId')}`,
+    );
   }
   if (filter.sourceId) {
-    conditions.push(sql`f.source_id = ${await existingId(db, 'actors', filter.sourceId, 'sourceId')}`);
+    conditions.push(
+      sql`f.source_id = ${await existingId(db, 'actors', filter.sourceId, 'sourceId')}`,
+    );
   }
   if (filter.targetId) {
-    conditions.push(sql`f.target_id = ${await existingId(db, 'actors', filter.targetId, 'targetId')}`);
+    conditions.push(
+      sql`f.target_id = ${await existingId(db, 'actors', filter.targetId, 'targetId')}`,
+    );
   }
   if (filter.actorId) {
     const id = await existingId(db, 'actors', filter.actorId, 'actorId');
@@ -123,10 +132,12 @@ builder.queryField('flows', (t) =>
         order by f.id limit ${size + 1}`.execute(db);
       const connection = toConnection(rows.rows, size);
       const count = async () =>
-        (await sql<{ n: number }>`select count(*)::int as n from flows f where ${where}`.execute(db))
-          .rows[0]?.n ?? 0;
+        (
+          await sql<{ n: number }>`select count(*)::int as n from flows f where ${where}`.execute(
+            db,
+          )
+        ).rows[0]?.n ?? 0;
       return Object.assign(connection, { count });
     },
   }),
 );
-

@@ -11,7 +11,8 @@ import { Region } from './region.js';
 
 export const Metric = builder.loadableObject('Metric', {
   description: 'What an observation measures, with its names.',
-  load: (keys: string[], { db }) => db.selectFrom('metrics').selectAll().where('key', 'in', keys).execute(),
+  load: (keys: string[], { db }) =>
+    db.selectFrom('metrics').selectAll().where('key', 'in', keys).execute(),
   sort: (m) => m.key,
   fields: (t) => ({
     key: t.exposeString('key'),
@@ -31,7 +32,8 @@ export const Observation = builder.loadableNodeRef('Observation', {
 });
 
 Observation.implement({
-  description: 'An indicator value (poor population, people relocated ...): outcomes are observations.',
+  description:
+    'An indicator value (poor population, people relocated ...): outcomes are observations.',
   fields: (t) => ({
     metric: t.exposeString('metric'),
     metricInfo: t.field({ type: Metric, resolve: (o) => o.metric }),
@@ -44,7 +46,10 @@ Observation.implement({
     high: t.field({ type: 'Decimal', nullable: true, resolve: (o) => o.high }),
     unit: t.exposeString('unit'),
     year: t.exposeInt('year'),
-    kind: t.field({ type: ObservationKind, resolve: (o) => o.kind as typeof ObservationKind.$inferType }),
+    kind: t.field({
+      type: ObservationKind,
+      resolve: (o) => o.kind as typeof ObservationKind.$inferType,
+    }),
     region: t.field({ type: Region, nullable: true, resolve: (o) => o.region_code }),
     actor: t.field({
       type: Actor,
@@ -87,7 +92,9 @@ builder.queryField('observations', (t) =>
         conditions.push(sql`o.region_code like ${`${regionPrefix(filter.regionCode)}%`}`);
       }
       if (filter?.actorId) {
-        conditions.push(sql`o.actor_id = ${await existingId(db, 'actors', filter.actorId, 'actorId')}`);
+        conditions.push(
+          sql`o.actor_id = ${await existingId(db, 'actors', filter.actorId, 'actorId')}`,
+        );
       }
       if (filter?.programId) {
         const id = await existingId(db, 'programs', filter.programId, 'programId');

@@ -29,7 +29,11 @@ export function decodeCursor(cursor: string | null | undefined): number | null {
 }
 
 /** Keyset page over ascending ids: fetch one row more than asked to learn whether more follow. */
-export function toConnection<T extends { id: number }>(rows: T[], size: number, totalCount?: number) {
+export function toConnection<T extends { id: number }>(
+  rows: T[],
+  size: number,
+  totalCount?: number,
+) {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {

@@ -21,6 +21,7 @@ Program.implement({
 builder.queryField('programs', (t) =>
   t.field({
     type: [Program],
-    resolve: (_root, _args, { db }) => db.selectFrom('programs').selectAll().orderBy('id').execute(),
+    resolve: (_root, _args, { db }) =>
+      db.selectFrom('programs').selectAll().orderBy('id').execute(),
   }),
 );

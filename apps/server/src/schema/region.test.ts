@@ -8,7 +8,12 @@ afterAll(() => ctx.close());
 describe('regions and observations', () => {
   it('serves the hierarchy with English names', async () => {
     const result = await gql<{
-      region: { name: string; nameEn: string; level: string; children: { code: string; nameEn: string; parent: { code: string } }[] };
+      region: {
+        name: string;
+        nameEn: string;
+        level: string;
+        children: { code: string; nameEn: string; parent: { code: string } }[];
+      };
     }>(`{ region(code: "150000") { name nameEn level children { code nameEn parent { code } } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data?.region).toMatchObject({ name: '内蒙古自治区', level: 'PROVINCE' });
@@ -18,14 +23,27 @@ describe('regions and observations', () => {
 
   it('lists observations of a region by metric and year, with citations', async () => {
     const result = await gql<{
-      region: { observations: { metric: string; value: string; year: number; kind: string; citations: { quote: string }[] }[] };
-    }>(`{ region(code: "150000") { observations { metric value year kind citations { quote } } } }`);
-    const incidence = result.data?.region.observations.filter((o) => o.metric === 'poverty_incidence');
+      region: {
+        observations: {
+          metric: string;
+          value: string;
+          year: number;
+          kind: string;
+          citations: { quote: string }[];
+        }[];
+      };
+    }>(
+      `{ region(code: "150000") { observations { metric value year kind citations { quote } } } }`,
+    );
+    const incidence = result.data?.region.observations.filter(
+      (o) => o.metric === 'poverty_incidence',
+    );
     expect(incidence?.map((o) => [o.year, o.kind, o.value])).toEqual([
       [2012, 'BASELINE', '14.7'],
       [2016, 'ACTUAL', '4.1'],
     ]);
-    for (const o of result.data?.region.observations ?? []) expect(o.citations.length).toBeGreaterThan(0);
+    for (const o of result.data?.region.observations ?? [])
+      expect(o.citations.length).toBeGreaterThan(0);
   });
 
   it('filters observations and refuses bad region codes', async () => {
@@ -33,7 +51,9 @@ describe('regions and observations', () => {
       `{ observations(filter: { year: 2017, kind: TARGET }) { year kind } }`,
     );
     expect(result.data?.observations.length).toBeGreaterThan(0);
-    expect(result.data?.observations.every((o) => o.year === 2017 && o.kind === 'TARGET')).toBe(true);
+    expect(result.data?.observations.every((o) => o.year === 2017 && o.kind === 'TARGET')).toBe(
+      true,
+    );
     const bad = await gql(`{ region(code: "abc") { code } }`);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const unknown = await gql<{ region: null }>(`{ region(code: "990000") { code } }`);

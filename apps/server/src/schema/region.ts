@@ -10,7 +10,8 @@ export const RegionLevel = builder.enumType('RegionLevel', {
 
 export const Region = builder.loadableNodeRef('Region', {
   id: { resolve: (r: RegionRow) => r.code },
-  load: (codes: string[], { db }) => db.selectFrom('regions').selectAll().where('code', 'in', codes).execute(),
+  load: (codes: string[], { db }) =>
+    db.selectFrom('regions').selectAll().where('code', 'in', codes).execute(),
   sort: (r) => r.code,
 });
 
@@ -29,13 +30,19 @@ Region.implement({
     children: t.loadableGroup({
       type: Region,
       load: (codes: string[], { db }) =>
-        db.selectFrom('regions').selectAll().where('parent_code', 'in', codes).orderBy('code').execute(),
+        db
+          .selectFrom('regions')
+          .selectAll()
+          .where('parent_code', 'in', codes)
+          .orderBy('code')
+          .execute(),
       group: (r) => (r as RegionRow).parent_code ?? '',
       resolve: (r) => r.code,
     }),
     observations: t.field({
       type: [Observation],
-      description: 'Observations of this region (and, with `includeDescendants`, of places below it).',
+      description:
+        'Observations of this region (and, with `includeDescendants`, of places below it).',
       args: {
         metric: t.arg.string(),
         year: t.arg.int(),
@@ -66,7 +73,10 @@ builder.queryField('region', (t) =>
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_root, { code }, { db }) => {
       regionPrefix(code, 'code');
-      return (await db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst()) ?? null;
+      return (
+        (await db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst()) ??
+        null
+      );
     },
   }),
 );

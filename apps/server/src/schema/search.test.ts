@@ -5,7 +5,9 @@ const ctx = await createTestDb();
 const gql = graphqlClient(ctx.db);
 afterAll(() => ctx.close());
 
-type Hits = { search: { type: string; name: string; nameEn: string | null; region: { code: string } | null }[] };
+type Hits = {
+  search: { type: string; name: string; nameEn: string | null; region: { code: string } | null }[];
+};
 const SEARCH = `query($text: String!) { search(text: $text) { type name nameEn region { code } } }`;
 
 describe('search', () => {
@@ -26,7 +28,9 @@ describe('search', () => {
 
   it('finds actors and programs by Chinese and English names', async () => {
     const relocation = await gql<Hits>(SEARCH, { text: 'relocation' });
-    expect(relocation.data?.search.some((h) => h.type === 'PROGRAM' && h.name === '易地扶贫搬迁')).toBe(true);
+    expect(
+      relocation.data?.search.some((h) => h.type === 'PROGRAM' && h.name === '易地扶贫搬迁'),
+    ).toBe(true);
     const enterprises = await gql<Hits>(SEARCH, { text: '企业' });
     expect(enterprises.data?.search.some((h) => h.type === 'ACTOR')).toBe(true);
   });

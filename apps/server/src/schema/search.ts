@@ -5,7 +5,9 @@ import { Actor } from './actor.js';
 import { Program } from './program.js';
 import { Region } from './region.js';
 
-const SearchHitType = builder.enumType('SearchHitType', { values: ['ACTOR', 'REGION', 'PROGRAM'] as const });
+const SearchHitType = builder.enumType('SearchHitType', {
+  values: ['ACTOR', 'REGION', 'PROGRAM'] as const,
+});
 
 interface Hit {
   type: 'ACTOR' | 'REGION' | 'PROGRAM';
@@ -24,7 +26,11 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
     name: t.exposeString('name'),
     nameEn: t.exposeString('name_en', { nullable: true }),
     matched: t.exposeString('matched', { description: 'The name or alias that matched.' }),
-    actor: t.field({ type: Actor, nullable: true, resolve: (h) => (h.type === 'ACTOR' ? h.ref : null) }),
+    actor: t.field({
+      type: Actor,
+      nullable: true,
+      resolve: (h) => (h.type === 'ACTOR' ? h.ref : null),
+    }),
     program: t.field({
       type: Program,
       nullable: true,
@@ -58,7 +64,8 @@ function likePattern(term: string): string {
 builder.queryField('search', (t) =>
   t.field({
     type: [SearchHit],
-    description: 'Actors, places and programs by Chinese or English name or alias; best first, at most 50.',
+    description:
+      'Actors, places and programs by Chinese or English name or alias; best first, at most 50.',
     args: { text: t.arg.string({ required: true }) },
     resolve: async (_root, { text }, { db }) => {
       const patterns = searchTerms(text).map(likePattern);

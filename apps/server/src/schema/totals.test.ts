@@ -36,21 +36,37 @@ describe('totals', () => {
 
     const flows = await gql<{
       flows: { edges: { node: { status: string; instrument: string; amount: Money } }[] };
-    }>(`{ flows(first: 100, filter: { year: 2017 }) { edges { node { status instrument amount { ${MONEY} } } } } }`);
+    }>(
+      `{ flows(first: 100, filter: { year: 2017 }) { edges { node { status instrument amount { ${MONEY} } } } } }`,
+    );
     const nodes = flows.data?.flows.edges.map((e) => e.node) ?? [];
     const sumOf = (pick: (n: (typeof nodes)[number]) => boolean) =>
-      nodes.filter(pick).reduce((s, n) => s.plus(n.amount.value), new Decimal(0)).toFixed();
+      nodes
+        .filter(pick)
+        .reduce((s, n) => s.plus(n.amount.value), new Decimal(0))
+        .toFixed();
     const cny = (n: (typeof nodes)[number]) => n.amount.unit === 'CNY';
 
     expect(row?.flowCount).toBe(nodes.length);
     expect(row?.publicMoney.value).toBe(
-      sumOf((n) => cny(n) && n.status !== 'PLANNED' && !['LOAN', 'LEVERAGED'].includes(n.instrument)),
+      sumOf(
+        (n) => cny(n) && n.status !== 'PLANNED' && !['LOAN', 'LEVERAGED'].includes(n.instrument),
+      ),
     );
     expect(row?.publicMoney.value).toBe(
-      new Decimal('4880000000').plus('8000000000').plus('2000000000').plus('67130000')
-        .plus('250000000').plus('1180000000').toFixed(),
+      new Decimal('4880000000')
+        .plus('8000000000')
+        .plus('2000000000')
+        .plus('67130000')
+        .plus('250000000')
+        .plus('1180000000')
+        .toFixed(),
     );
-    expect(row?.loanPrincipal).toMatchObject({ value: '15000000000', qualifier: 'AT_LEAST', high: null });
+    expect(row?.loanPrincipal).toMatchObject({
+      value: '15000000000',
+      qualifier: 'AT_LEAST',
+      high: null,
+    });
     expect(row?.leveraged.qualifier).toBe('AT_LEAST');
     expect(row?.leveraged.value).toBe(sumOf((n) => cny(n) && n.instrument === 'LEVERAGED'));
     expect(row?.planned.value).toBe('3300000000');
@@ -60,9 +76,9 @@ describe('totals', () => {
   });
 
   it('groups by program and source', async () => {
-    const result = await gql<{ totals: { program: { name: string } | null; source: { name: string } | null }[] }>(
-      `{ totals(groupBy: [PROGRAM, SOURCE]) { program { name } source { name } } }`,
-    );
+    const result = await gql<{
+      totals: { program: { name: string } | null; source: { name: string } | null }[];
+    }>(`{ totals(groupBy: [PROGRAM, SOURCE]) { program { name } source { name } } }`);
     expect(result.errors).toBeUndefined();
     const names = result.data?.totals.map((t) => t.program?.name);
     expect(names).toContain('易地扶贫搬迁');

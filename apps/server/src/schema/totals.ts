@@ -72,12 +72,17 @@ const TotalRow = builder.objectRef<Total>('TotalRow').implement({
     unit: t.string({ nullable: true, resolve: (r) => r.keys.UNIT ?? null }),
     publicMoney: t.field({
       type: Money,
-      description: 'Committed, disbursed and spent public money: no loans, leveraged or planned money.',
+      description:
+        'Committed, disbursed and spent public money: no loans, leveraged or planned money.',
       resolve: (r) => sum(r, 'PUBLIC'),
     }),
     loanPrincipal: t.field({ type: Money, resolve: (r) => sum(r, 'LOAN') }),
     leveraged: t.field({ type: Money, resolve: (r) => sum(r, 'LEVERAGED') }),
-    planned: t.field({ type: Money, description: 'Planned money, listed but not counted.', resolve: (r) => sum(r, 'PLANNED') }),
+    planned: t.field({
+      type: Money,
+      description: 'Planned money, listed but not counted.',
+      resolve: (r) => sum(r, 'PLANNED'),
+    }),
     otherResources: t.field({
       type: [Money],
       description: 'Resources that are not money (cadres sent), one total per unit.',

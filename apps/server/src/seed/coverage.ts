@@ -95,7 +95,7 @@ const byLength = (a: string, b: string) => b.length - a.length;
 const alt = (words: Iterable<string>) => [...words].sort(byLength).join('|');
 const NUM = String.raw`[0-9]+(?:\.[0-9]+)?`;
 const FIGURE = new RegExp(
-  String.raw`(?<![0-9A-Za-z.])(${NUM})(?:\s*[-–—~～至]\s*(${NUM}))?(${alt(Object.keys(MULTIPLIERS))})?(${alt(Object.keys(UNIT_KIND))})?`,
+  String.raw`(?<![0-9A-Za-z_.])(${NUM})(?:\s*[-–—~～至]\s*(${NUM}))?(${alt(Object.keys(MULTIPLIERS))})?(${alt(Object.keys(UNIT_KIND))})?`,
   'gu',
 );
 

@@ -11,7 +11,11 @@ import type { Cite, SeedAmount, SeedDataset } from './types.js';
 const SEED_DIR = new URL('../../seed/', import.meta.url);
 
 export function seedAmount(amount: SeedAmount, unit = 'CNY'): Amount {
-  if (typeof amount === 'string') return { ...parseChineseAmount(amount), unit };
+  if (typeof amount === 'string') {
+    // Money as the source writes it ("48.8億元"), or a plain count or percentage ("556000").
+    if (/元|CNY/.test(amount)) return { ...parseChineseAmount(amount), unit };
+    return { value: decimal(amount), qualifier: 'EXACT', low: null, high: null, unit };
+  }
   return {
     value: decimal(amount.value),
     qualifier: amount.qualifier,
@@ -77,7 +81,9 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
     .executeTakeFirstOrThrow();
 
   const ids = async (table: 'programs' | 'actors' | 'flows') =>
-    new Map((await trx.selectFrom(table).select(['id', 'key']).execute()).map((r) => [r.key, r.id]));
+    new Map(
+      (await trx.selectFrom(table).select(['id', 'key']).execute()).map((r) => [r.key, r.id]),
+    );
   const need = (map: Map<string, number>, key: string | undefined, what: string) => {
     if (key === undefined) return null;
     const id = map.get(key);
@@ -89,7 +95,14 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
 
   await trx
     .insertInto('programs')
-    .values(dataset.programs.map((p) => ({ key: p.key, name: p.name, name_en: p.nameEn, description: p.description ?? null })))
+    .values(
+      dataset.programs.map((p) => ({
+        key: p.key,
+        name: p.name,
+        name_en: p.nameEn,
+        description: p.description ?? null,
+      })),
+    )
     .execute();
   await trx
     .insertInto('metrics')
@@ -203,6 +216,9 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
     }),
   );
   for (let i = 0; i < citationRows.length; i += 500) {
-    await trx.insertInto('citations').values(citationRows.slice(i, i + 500)).execute();
+    await trx
+      .insertInto('citations')
+      .values(citationRows.slice(i, i + 500))
+      .execute();
   }
 }

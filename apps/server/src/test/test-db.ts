@@ -11,7 +11,9 @@ import { createYogaServer } from '../yoga.js';
  * A migrated (and by default seeded) database for one test file: in-memory PGlite, or, when
  * DATABASE_URL is set, a schema of its own in that PostgreSQL database, dropped afterwards.
  */
-export async function createTestDb(options: { seed?: boolean; onQuery?: (sql: string) => void } = {}) {
+export async function createTestDb(
+  options: { seed?: boolean; onQuery?: (sql: string) => void } = {},
+) {
   const log = options.onQuery
     ? (event: LogEvent) => {
         if (event.level === 'query') options.onQuery?.(event.query.sql);

@@ -74,12 +74,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('actor_members')
-    .addColumn('group_id', 'integer', (c) => c.notNull().references('actors.id').onDelete('cascade'))
-    .addColumn('member_id', 'integer', (c) => c.notNull().references('actors.id').onDelete('cascade'))
+    .addColumn('group_id', 'integer', (c) =>
+      c.notNull().references('actors.id').onDelete('cascade'),
+    )
+    .addColumn('member_id', 'integer', (c) =>
+      c.notNull().references('actors.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('actor_members_pk', ['group_id', 'member_id'])
     .addCheckConstraint('actor_members_not_self', sql`group_id <> member_id`)
     .execute();
-  await db.schema.createIndex('actor_members_member_idx').on('actor_members').column('member_id').execute();
+  await db.schema
+    .createIndex('actor_members_member_idx')
+    .on('actor_members')
+    .column('member_id')
+    .execute();
 
   await db.schema
     .createTable('metrics')
@@ -95,13 +103,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source_id', 'integer', (c) => c.notNull().references('actors.id'))
     .addColumn('target_id', 'integer', (c) => c.notNull().references('actors.id'))
     .addColumn('amount', 'numeric(24, 4)', (c) => c.notNull().check(sql`amount >= 0`))
-    .addColumn('qualifier', 'text', (c) => c.notNull().check(sql.raw(`qualifier in (${QUALIFIERS})`)))
+    .addColumn('qualifier', 'text', (c) =>
+      c.notNull().check(sql.raw(`qualifier in (${QUALIFIERS})`)),
+    )
     .addColumn('low', 'numeric(24, 4)')
     .addColumn('high', 'numeric(24, 4)')
     .addColumn('unit', 'text', (c) => c.notNull().defaultTo('CNY'))
     .addColumn('year', 'integer', (c) => c.notNull().check(sql`year between 1949 and 2100`))
     .addColumn('status', 'text', (c) => c.notNull().check(sql.raw(`status in (${FLOW_STATUSES})`)))
-    .addColumn('instrument', 'text', (c) => c.notNull().check(sql.raw(`instrument in (${INSTRUMENTS})`)))
+    .addColumn('instrument', 'text', (c) =>
+      c.notNull().check(sql.raw(`instrument in (${INSTRUMENTS})`)),
+    )
     .addColumn('program_id', 'integer', (c) => c.references('programs.id'))
     .addColumn('parent_id', 'integer', (c) => c.references('flows.id'))
     .addColumn('note', 'text')
@@ -119,7 +131,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull().unique())
     .addColumn('metric', 'text', (c) => c.notNull().references('metrics.key'))
     .addColumn('value', 'numeric(24, 4)', (c) => c.notNull())
-    .addColumn('qualifier', 'text', (c) => c.notNull().check(sql.raw(`qualifier in (${QUALIFIERS})`)))
+    .addColumn('qualifier', 'text', (c) =>
+      c.notNull().check(sql.raw(`qualifier in (${QUALIFIERS})`)),
+    )
     .addColumn('low', 'numeric(24, 4)')
     .addColumn('high', 'numeric(24, 4)')
     .addColumn('unit', 'text', (c) => c.notNull())
@@ -136,7 +150,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('observations_bounds', boundsCheck('value'))
     .execute();
   for (const column of ['region_code', 'actor_id', 'program_id', 'metric'] as const) {
-    await db.schema.createIndex(`observations_${column}_idx`).on('observations').column(column).execute();
+    await db.schema
+      .createIndex(`observations_${column}_idx`)
+      .on('observations')
+      .column(column)
+      .execute();
   }
 
   await db.schema
@@ -153,7 +171,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('pairings_not_self', sql`helper_id <> recipient_id`)
     .execute();
   await db.schema.createIndex('pairings_helper_idx').on('pairings').column('helper_id').execute();
-  await db.schema.createIndex('pairings_recipient_idx').on('pairings').column('recipient_id').execute();
+  await db.schema
+    .createIndex('pairings_recipient_idx')
+    .on('pairings')
+    .column('recipient_id')
+    .execute();
 
   // A citation belongs to exactly one record; its quote is the document's text at [start, end).
   await db.schema
@@ -164,17 +186,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('end_offset', 'integer', (c) => c.notNull())
     .addColumn('quote', 'text', (c) => c.notNull())
     .addColumn('flow_id', 'integer', (c) => c.references('flows.id').onDelete('cascade'))
-    .addColumn('observation_id', 'integer', (c) => c.references('observations.id').onDelete('cascade'))
+    .addColumn('observation_id', 'integer', (c) =>
+      c.references('observations.id').onDelete('cascade'),
+    )
     .addColumn('actor_id', 'integer', (c) => c.references('actors.id').onDelete('cascade'))
     .addColumn('pairing_id', 'integer', (c) => c.references('pairings.id').onDelete('cascade'))
     .addCheckConstraint('citations_span', sql`end_offset > start_offset`)
-    .addCheckConstraint('citations_quote_length', sql`char_length(quote) = end_offset - start_offset`)
+    .addCheckConstraint(
+      'citations_quote_length',
+      sql`char_length(quote) = end_offset - start_offset`,
+    )
     .addCheckConstraint(
       'citations_one_record',
       sql`num_nonnulls(flow_id, observation_id, actor_id, pairing_id) = 1`,
     )
     .execute();
-  for (const column of ['document_id', 'flow_id', 'observation_id', 'actor_id', 'pairing_id'] as const) {
+  for (const column of [
+    'document_id',
+    'flow_id',
+    'observation_id',
+    'actor_id',
+    'pairing_id',
+  ] as const) {
     await db.schema.createIndex(`citations_${column}_idx`).on('citations').column(column).execute();
   }
   await sql`
