@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
 import { createContext } from './context.js';
@@ -9,6 +10,8 @@ export function createYogaServer(db: Kysely<Database>) {
     schema,
     context: () => createContext(db),
     graphiql: { title: 'fundtrace GraphQL' },
+    // GraphiQL bundled with the server: it works offline, with no CDN.
+    renderGraphiQL,
     // Unexpected errors are masked; typed GraphQLErrors (bad input) pass through.
     maskedErrors: true,
     landingPage: false,

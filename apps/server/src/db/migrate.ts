@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Database } from './database.js';
 import * as createDomain from './migrations/2026_11_28_00_00_00_create_domain.js';
@@ -11,10 +11,16 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // Keep the migration bookkeeping in the schema being migrated (search_path), not wherever
+  // another schema of the same database already has a kysely_migration table.
+  const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s;
+  const migrator = new Migrator({ db, provider, migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    throw new Error(`migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+    const name = failed ? ` ${failed.migrationName}` : '';
+    throw new Error(`migration${name} failed: ${(error as Error)?.message ?? 'unknown error'}`, {
+      cause: error,
+    });
   }
 }
