@@ -20,7 +20,7 @@ export async function createApp(config: Config) {
   const db = await createDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   await migrateToLatest(db);
   const seeded = await seedIfEmpty(db);
-  const yoga = createYogaServer(db);
+  const yoga = createYogaServer(db, config.logLevel);
   const explorer = existsSync(EXPLORER_DIST)
     ? sirv(EXPLORER_DIST, { single: true, etag: true })
     : null;

@@ -5,7 +5,9 @@ import { createContext } from './context.js';
 import type { Database } from './db/database.js';
 import { schema } from './schema/index.js';
 
-export function createYogaServer(db: Kysely<Database>) {
+type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export function createYogaServer(db: Kysely<Database>, logLevel: string = 'warn') {
   return createYoga({
     schema,
     context: () => createContext(db),
@@ -15,5 +17,8 @@ export function createYogaServer(db: Kysely<Database>) {
     // Unexpected errors are masked; typed GraphQLErrors (bad input) pass through.
     maskedErrors: true,
     landingPage: false,
+    logging: (['debug', 'info', 'warn', 'error'].includes(logLevel)
+      ? logLevel
+      : 'info') as LogLevel,
   });
 }
