@@ -78,7 +78,7 @@ describe('the loaded seed data set', () => {
     expect(uncovered(doc.text, tokens, records).map(show)).toEqual(
       allowedTokens(doc.text, tokens)
         .map(show)
-        .sort((x, y) => parseInt(x) - parseInt(y)),
+        .sort((x, y) => Number.parseInt(x, 10) - Number.parseInt(y, 10)),
     );
   });
 });

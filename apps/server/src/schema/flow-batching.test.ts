@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, graphqlClient } from '../test/test-db.js';
+
+const statements: string[] = [];
+const ctx = await createTestDb({ onQuery: (sql) => statements.push(sql) });
+const gql = graphqlClient(ctx.db);
+afterAll(() => ctx.close());
+
+/** 150 more flows between the seed's actors, each with a citation, so a page holds 100 rows. */
+beforeAll(async () => {
+  const actors = await ctx.db.selectFrom('actors').select('id').orderBy('id').execute();
+  const programs = await ctx.db.selectFrom('programs').select('id').orderBy('id').execute();
+  const doc = await ctx.db.selectFrom('documents').select(['id', 'text']).executeTakeFirstOrThrow();
+  const rows = Array.from({ length: 150 }, (_, i) => ({
+    key: `batch-${i}`,
+    source_id: actors[i % actors.length]?.id ?? 0,
+    target_id: actors[(i + 1 + (i % 5)) % actors.length]?.id ?? 0,
+    amount: `${1000 + i}.50`,
+    qualifier: 'EXACT',
+    year: 2014 + (i % 6),
+    status: 'DISBURSED',
+    instrument: 'GRANT',
+    program_id: programs[i % programs.length]?.id ?? null,
+  }));
+  const inserted = await ctx.db.insertInto('flows').values(rows).returning('id').execute();
+  await ctx.db
+    .insertInto('citations')
+    .values(
+      inserted.map((f, i) => ({
+        document_id: doc.id,
+        start_offset: i,
+        end_offset: i + 5,
+        quote: Array.from(doc.text)
+          .slice(i, i + 5)
+          .join(''),
+        flow_id: f.id,
+      })),
+    )
+    .execute();
+});
+
+describe('a page of 100 flows', () => {
+  it('loads source, target, program and citations in 4 statements', async () => {
+    statements.length = 0;
+    const result = await gql<{ flows: { edges: unknown[] } }>(`{ flows(first: 100) { edges { node {
+      id amount { value } source { name } target { name } program { name } citations { quote start end }
+    } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.flows.edges).toHaveLength(100);
+    // the page, the actors (sources and targets in one batch), the programs, the citations
+    expect(statements).toHaveLength(4);
+  });
+
+  it('adds one statement per further relation, not per row', async () => {
+    statements.length = 0;
+    const result = await gql<{
+      flows: { edges: unknown[] };
+    }>(`{ flows(first: 100) { totalCount edges { node {
+      id source { name region { code } } target { name region { code } } program { name }
+      citations { quote document { title } }
+    } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.flows.edges).toHaveLength(100);
+    // + the count, the regions, the documents
+    expect(statements).toHaveLength(7);
+  });
+});
