@@ -80,10 +80,6 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  const ids = async (table: 'programs' | 'actors' | 'flows') =>
-    new Map(
-      (await trx.selectFrom(table).select(['id', 'key']).execute()).map((r) => [r.key, r.id]),
-    );
   const need = (map: Map<string, number>, key: string | undefined, what: string) => {
     if (key === undefined) return null;
     const id = map.get(key);
@@ -93,7 +89,7 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
   type CitedColumn = 'flow_id' | 'observation_id' | 'actor_id' | 'pairing_id';
   const citations: { cites: Cite[]; column: CitedColumn; id: number }[] = [];
 
-  await trx
+  const programRows = await trx
     .insertInto('programs')
     .values(
       dataset.programs.map((p) => ({
@@ -103,12 +99,13 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
         description: p.description ?? null,
       })),
     )
+    .returning(['id', 'key'])
     .execute();
   await trx
     .insertInto('metrics')
     .values(dataset.metrics.map((m) => ({ key: m.key, name: m.name, name_en: m.nameEn })))
     .execute();
-  const programs = await ids('programs');
+  const programs = new Map(programRows.map((r) => [r.key, r.id]));
 
   const actorRows = await trx
     .insertInto('actors')
