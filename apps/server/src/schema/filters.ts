@@ -26,20 +26,29 @@ const TYPENAMES = {
 } as const;
 type IdTable = keyof typeof TYPENAMES;
 
-/** Decodes a global id of the table's type to its integer key, or refuses it. */
-export function decodeId(table: IdTable, id: string, argument: string): number {
-  const typename = TYPENAMES[table];
-  let decoded: { typename: string; id: string };
+/** Decodes a global id of one of the given types to its type and integer key, or refuses it. */
+export function decodeGlobalId<T extends string>(
+  id: string,
+  typenames: readonly T[],
+  argument: string,
+): { kind: T; id: number } {
+  let decoded: { typename: string; id: string } | undefined;
   try {
     decoded = decodeGlobalID(id);
   } catch {
-    throw new InputError(`${argument} is not a valid ${typename} id`, argument);
+    decoded = undefined;
   }
-  const [n] = intIds([decoded.id]);
-  if (decoded.typename !== typename || n === undefined) {
-    throw new InputError(`${argument} is not a valid ${typename} id`, argument);
+  const [n] = intIds([decoded?.id ?? '']);
+  const kind = typenames.find((t) => t === decoded?.typename);
+  if (kind === undefined || n === undefined) {
+    throw new InputError(`${argument} is not a valid ${typenames.join(' or ')} id`, argument);
   }
-  return n;
+  return { kind, id: n };
+}
+
+/** Decodes a global id of the table's type to its integer key, or refuses it. */
+export function decodeId(table: IdTable, id: string, argument: string): number {
+  return decodeGlobalId(id, [TYPENAMES[table]], argument).id;
 }
 
 /** Like decodeId, and the row must exist: a filter on an unknown id is an error, not an empty page. */

@@ -12,6 +12,7 @@ import './observation.js';
 import './pairing.js';
 import './search.js';
 import './totals.js';
+import './trace.js';
 
 builder.queryType({});
 

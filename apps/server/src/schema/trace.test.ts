@@ -1,0 +1,109 @@
+import { Decimal } from '@fundtrace/schema/money';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDb, graphqlClient } from '../test/test-db.js';
+
+const ctx = await createTestDb();
+const gql = graphqlClient(ctx.db);
+afterAll(() => ctx.close());
+
+const idOf = async (table: 'actors' | 'observations', key: string) => {
+  const row = await ctx.db
+    .selectFrom(table)
+    .select('id')
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  return encodeGlobalID(table === 'actors' ? 'Actor' : 'Observation', row.id);
+};
+
+interface Money {
+  value: string;
+  qualifier: string;
+}
+interface TraceData {
+  trace: {
+    total: Money;
+    nodes: {
+      actor: { key: string };
+      depth: number;
+      attributed: Money;
+      outflow: Money;
+      residual: Money;
+    }[];
+    links: { flow: { id: string }; attributed: Money; share: number }[];
+    outcomes: {
+      observation: { metric: string; value: string };
+      attributedValue: string;
+      money: Money;
+      unitCost: Money | null;
+    }[];
+    residuals: { actor: { key: string }; amount: Money; kind: string }[];
+    warnings: { code: string; message: string }[];
+  };
+}
+const TRACE = `query($from: ID!, $direction: TraceDirection, $year: Int, $maxDepth: Int) {
+  trace(from: $from, direction: $direction, year: $year, maxDepth: $maxDepth) {
+    total { value qualifier }
+    nodes { actor { key } depth attributed { value qualifier } outflow { value qualifier } residual { value qualifier } }
+    links { flow { id } attributed { value qualifier } share }
+    outcomes { observation { metric value } attributedValue money { value qualifier } unitCost { value qualifier } }
+    residuals { actor { key } amount { value qualifier } kind }
+    warnings { code message }
+  }
+}`;
+
+describe('trace on the seed data set', () => {
+  it('follows the regional treasury’s 2017 money to the relocation outcome, conserving at every node', async () => {
+    const from = await idOf('actors', 'im-regional-treasury');
+    const result = await gql<TraceData>(TRACE, { from, year: 2017 });
+    expect(result.errors).toBeUndefined();
+    const t = result.data?.trace;
+    // 48.8亿 to the counties, 20亿 to the industrial fund, 33亿 planned for relocation
+    expect(t?.total).toEqual({ value: '10180000000', qualifier: 'EXACT' });
+    for (const n of t?.nodes ?? []) {
+      expect(
+        new Decimal(n.outflow.value).plus(n.residual.value).eq(n.attributed.value),
+        n.actor.key,
+      ).toBe(true);
+    }
+    const residuals = (t?.residuals ?? []).reduce((s, r) => s.plus(r.amount.value), new Decimal(0));
+    expect(residuals.eq(t?.total.value ?? '')).toBe(true);
+    const relocated = t?.outcomes.find((o) => o.observation.metric === 'relocated_population');
+    expect(relocated).toMatchObject({
+      attributedValue: '50000',
+      money: { value: '3300000000', qualifier: 'EXACT' },
+      unitCost: { value: '66000', qualifier: 'EXACT' },
+    });
+    expect(t?.nodes.find((n) => n.actor.key === 'resettlement-sites')?.depth).toBe(1);
+  });
+
+  it('traces upstream from an outcome to its source', async () => {
+    const from = await idOf('observations', 'relocated-population-target-2017');
+    const result = await gql<TraceData>(TRACE, { from, direction: 'UPSTREAM', year: 2017 });
+    expect(result.errors).toBeUndefined();
+    const t = result.data?.trace;
+    expect(t?.total.value).toBe('3300000000');
+    expect(t?.residuals).toEqual([
+      {
+        actor: { key: 'im-regional-treasury' },
+        amount: { value: '3300000000', qualifier: 'EXACT' },
+        kind: 'ORIGIN',
+      },
+    ]);
+    expect(t?.outcomes[0]?.unitCost?.value).toBe('66000');
+  });
+
+  it.each([
+    [{ maxDepth: 1000 }, 'maxDepth'],
+    [{ maxDepth: 0 }, 'maxDepth'],
+    [{ year: 3000 }, 'year'],
+    [{ from: 'UmVnaW9uOjE1MDAwMA==' }, 'from'],
+    [{ from: 'QWN0b3I6OTk5OTk5' }, 'from'],
+    [{ from: 'nonsense' }, 'from'],
+  ])('refuses %j with a typed error', async (variables, argument) => {
+    const from = await idOf('actors', 'im-regional-treasury');
+    const result = await gql(TRACE, { from, ...variables });
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+});

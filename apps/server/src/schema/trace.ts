@@ -1,0 +1,144 @@
+import type { Amount } from '@fundtrace/schema/money';
+import { builder } from '../builder.js';
+import { MAX_TRACE_DEPTH, runTrace, TRACE_RULE, type TraceView } from '../trace/run-trace.js';
+import { Actor } from './actor.js';
+import { decodeGlobalId, validateYear } from './filters.js';
+import { Flow, FlowStatus } from './flow.js';
+import { Money } from './money.js';
+import { Observation } from './observation.js';
+
+export const TraceDirection = builder.enumType('TraceDirection', {
+  values: {
+    DOWNSTREAM: { description: 'Where the money went.' },
+    UPSTREAM: { description: 'Where the money came from.' },
+  } as const,
+});
+
+const TraceNode = builder.objectRef<TraceView['nodes'][number]>('TraceNode').implement({
+  description: 'An actor the traced money reaches: attributed (in) = outflow + residual.',
+  fields: (t) => ({
+    actor: t.field({ type: Actor, resolve: (n) => String(n.actorId) }),
+    depth: t.exposeInt('depth'),
+    attributed: t.field({
+      type: Money,
+      description: 'Traced money arriving here.',
+      resolve: (n) => n.attributed,
+    }),
+    outflow: t.field({
+      type: Money,
+      description: 'Traced money passed on.',
+      resolve: (n) => n.outflow,
+    }),
+    residual: t.field({
+      type: Money,
+      description: 'Traced money that stays here (all residual kinds).',
+      resolve: (n) => n.residual,
+    }),
+    flags: t.exposeStringList('flags', {
+      description: 'OVERDRAWN, CYCLE, DEPTH_LIMIT, BAD_PARENT',
+    }),
+  }),
+});
+
+const TraceLink = builder.objectRef<TraceView['links'][number]>('TraceLink').implement({
+  description: 'A flow carrying traced money.',
+  fields: (t) => ({
+    flow: t.field({ type: Flow, resolve: (l) => String(l.flowId) }),
+    attributed: t.field({ type: Money, resolve: (l) => l.attributed }),
+    share: t.exposeFloat('share', {
+      description: 'Attributed ÷ the flow amount (a ratio, 0 to 1).',
+    }),
+    earmarked: t.exposeBoolean('earmarked', { description: 'Carries its parent flow exactly.' }),
+  }),
+});
+
+const TraceOutcome = builder.objectRef<TraceView['outcomes'][number]>('TraceOutcome').implement({
+  description: 'An outcome the traced money paid for, and what it cost per unit.',
+  fields: (t) => ({
+    observation: t.field({ type: Observation, resolve: (o) => o.observation }),
+    attributedValue: t.field({ type: 'Decimal', resolve: (o) => o.attributedValue }),
+    share: t.exposeFloat('share', { description: 'Traced share of the actor’s inflow.' }),
+    money: t.field({ type: Money, resolve: (o) => o.money }),
+    unitCost: t.field({
+      type: Money,
+      nullable: true,
+      description: 'money ÷ attributedValue, rounded to the fen (APPROXIMATE when rounded).',
+      resolve: (o) => o.unitCost,
+    }),
+  }),
+});
+
+const Residual = builder.objectRef<TraceView['residuals'][number]>('Residual').implement({
+  description: 'Traced money that stays at an actor: unaccounted from here on.',
+  fields: (t) => ({
+    actor: t.field({ type: Actor, resolve: (r) => String(r.actorId) }),
+    amount: t.field({ type: Money, resolve: (r) => r.amount }),
+    kind: t.string({
+      description:
+        'RETAINED, RETURNED (cycle), DEPTH_LIMIT; upstream also ORIGIN and UNATTRIBUTED.',
+      resolve: (r) => r.kind,
+    }),
+  }),
+});
+
+const TraceWarning = builder.objectRef<TraceView['warnings'][number]>('TraceWarning').implement({
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    message: t.exposeString('message'),
+    actor: t.field({
+      type: Actor,
+      nullable: true,
+      resolve: (w) => (w.actorId === null ? null : String(w.actorId)),
+    }),
+    flow: t.field({
+      type: Flow,
+      nullable: true,
+      resolve: (w) => (w.flowId === null ? null : String(w.flowId)),
+    }),
+  }),
+});
+
+const Trace = builder.objectRef<TraceView>('Trace').implement({
+  description: 'Everything needed to draw the trace as a Sankey, in one response.',
+  fields: (t) => ({
+    direction: t.field({ type: TraceDirection, resolve: (v) => v.direction }),
+    origin: t.field({ type: Actor, resolve: (v) => String(v.origin) }),
+    total: t.field({ type: Money, resolve: (v): Amount => v.total }),
+    rule: t.string({
+      description: 'The attribution rule, in one line.',
+      resolve: () => TRACE_RULE,
+    }),
+    nodes: t.field({ type: [TraceNode], resolve: (v) => v.nodes }),
+    links: t.field({ type: [TraceLink], resolve: (v) => v.links }),
+    outcomes: t.field({ type: [TraceOutcome], resolve: (v) => v.outcomes }),
+    residuals: t.field({ type: [Residual], resolve: (v) => v.residuals }),
+    warnings: t.field({ type: [TraceWarning], resolve: (v) => v.warnings }),
+  }),
+});
+
+builder.queryField('trace', (t) =>
+  t.field({
+    type: Trace,
+    description: `Follow money from an actor, a flow or (upstream) an observation. maxDepth 1 to ${MAX_TRACE_DEPTH}.`,
+    args: {
+      from: t.arg.id({ required: true, description: 'An Actor, Flow or Observation id.' }),
+      direction: t.arg({ type: TraceDirection, defaultValue: 'DOWNSTREAM', required: true }),
+      year: t.arg.int(),
+      maxDepth: t.arg.int({ defaultValue: 6, required: true }),
+      statuses: t.arg({
+        type: [FlowStatus],
+        description: 'Only flows of these statuses (default: all).',
+      }),
+      unit: t.arg.string({ defaultValue: 'CNY', required: true }),
+    },
+    resolve: (_root, args, { db }) =>
+      runTrace(db, {
+        start: decodeGlobalId(args.from, ['Actor', 'Flow', 'Observation'], 'from'),
+        direction: args.direction,
+        year: args.year == null ? null : validateYear(args.year),
+        maxDepth: args.maxDepth,
+        statuses: args.statuses ?? null,
+        unit: args.unit,
+      }),
+  }),
+);
