@@ -12,6 +12,8 @@ import './observation.js';
 import './pairing.js';
 import './search.js';
 import './totals.js';
+import './boundary.js';
+import './balance.js';
 import './trace.js';
 
 builder.queryType({});
