@@ -20,7 +20,7 @@ export async function createApp(config: Config) {
   const db = await createDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   await migrateToLatest(db);
   const seeded = await seedIfEmpty(db);
-  const yoga = createYogaServer(db, config.logLevel);
+  const yoga = createYogaServer(db, { logLevel: config.logLevel, production: config.production });
   const explorer = existsSync(EXPLORER_DIST)
     ? sirv(EXPLORER_DIST, { single: true, etag: true })
     : null;
@@ -37,7 +37,8 @@ export async function createApp(config: Config) {
         return json(res, 503, { status: 'unavailable', database: 'down' });
       }
     }
-    if (explorer) return explorer(req, res, () => json(res, 404, { error: 'not found' }));
+    // The explorer is a single-page app: sirv answers its routes with index.html.
+    if (explorer) return explorer(req, res);
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(
       'fundtrace API: GraphQL at /graphql. Build the explorer (pnpm build) to browse here.\n',

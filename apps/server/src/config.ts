@@ -8,7 +8,6 @@ export interface Config {
   port: number;
   databaseUrl: string | undefined;
   pgliteDir: string;
-  adminToken: string | undefined;
   logLevel: string;
   production: boolean;
 }
@@ -23,7 +22,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: dir.startsWith('memory://') ? dir : resolve(repoRoot, dir),
-    adminToken: env.ADMIN_TOKEN || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     production: env.NODE_ENV === 'production',
   };

@@ -9,15 +9,3 @@ export class InputError extends GraphQLError {
     super(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
   }
 }
-
-/** Expected failures of mutations are schema types implementing this `Error` interface. */
-export class BaseError extends Error {}
-
-export class NotFoundError extends BaseError {
-  constructor(
-    readonly kind: string,
-    readonly id: string,
-  ) {
-    super(`${kind} ${id} not found`);
-  }
-}

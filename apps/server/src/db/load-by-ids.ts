@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from './database.js';
 
-type IdTable = 'documents' | 'programs' | 'actors' | 'flows' | 'observations' | 'pairings';
+export type IdTable = 'documents' | 'programs' | 'actors' | 'flows' | 'observations' | 'pairings';
 
 /** Integer ids from global-id strings; anything else cannot name a row and is dropped. */
 export function intIds(ids: readonly (string | number)[]): number[] {

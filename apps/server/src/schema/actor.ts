@@ -3,9 +3,15 @@ import { builder } from '../builder.js';
 import type { ActorRow, Database, FlowRow } from '../db/database.js';
 import { loadByIds } from '../db/load-by-ids.js';
 import { citationsOf } from './citation.js';
-import { regionPrefix, validateYear } from './filters.js';
+import { existingRegionPrefix, validateYear } from './filters.js';
 import { FlowConnection, FlowStatus } from './flow.js';
-import { decodeCursor, pageSize, toConnection } from './pagination.js';
+import {
+  connectionOf,
+  decodeCursor,
+  pageComplexity,
+  pageSize,
+  toConnection,
+} from './pagination.js';
 import { Pairing } from './pairing.js';
 import { Region } from './region.js';
 
@@ -71,7 +77,7 @@ async function flowPages(
   return actorIds.map((id) => {
     const mine = rows.filter((r) => r.actor_id === id);
     const n = counts.rows.find((c) => c.actor_id === id)?.n ?? 0;
-    return Object.assign(toConnection(mine, size), { count: async () => n });
+    return toConnection(mine, size, async () => n);
   });
 }
 
@@ -84,6 +90,7 @@ Actor.implement({
         type: FlowConnection,
         description,
         byPath: true,
+        complexity: pageComplexity,
         args: {
           first: t.arg.int(),
           after: t.arg.string(),
@@ -120,31 +127,26 @@ Actor.implement({
       }),
       inflows: flowsField('target_id', 'Flows this actor received; `first` from 1 to 100.'),
       outflows: flowsField('source_id', 'Flows this actor sent; `first` from 1 to 100.'),
-      pairings: t.field({
-        type: [Pairing],
+      pairings: t.loadableList({
+        type: Pairing,
         description: 'Help relations in which this actor helps or is helped.',
-        resolve: (a, _args, { db }) =>
-          db
+        load: async (ids: number[], { db }) => {
+          const rows = await db
             .selectFrom('pairings')
             .selectAll()
-            .where((eb) => eb.or([eb('helper_id', '=', a.id), eb('recipient_id', '=', a.id)]))
+            .where((eb) => eb.or([eb('helper_id', 'in', ids), eb('recipient_id', 'in', ids)]))
             .orderBy('id')
-            .execute(),
+            .execute();
+          return ids.map((id) => rows.filter((p) => p.helper_id === id || p.recipient_id === id));
+        },
+        resolve: (a) => a.id,
       }),
       citations: citationsOf(t, 'actor_id'),
     };
   },
 });
 
-export const ActorConnection = builder.connectionObject({
-  type: Actor,
-  name: 'ActorConnection',
-  fields: (t) => ({
-    totalCount: t.int({
-      resolve: (c) => (c as unknown as { count: () => Promise<number> }).count(),
-    }),
-  }),
-});
+export const ActorConnection = connectionOf<ActorRow>(Actor, 'ActorConnection');
 
 export const ActorFilter = builder.inputType('ActorFilter', {
   fields: (t) => ({
@@ -157,11 +159,13 @@ export const ActorFilter = builder.inputType('ActorFilter', {
 builder.queryField('actors', (t) =>
   t.field({
     type: ActorConnection,
+    complexity: pageComplexity,
     args: { filter: t.arg({ type: ActorFilter }), first: t.arg.int(), after: t.arg.string() },
     resolve: async (_root, { filter, first, after }, { db }) => {
       const size = pageSize(first);
       const afterId = decodeCursor(after) ?? 0;
-      const prefix = filter?.regionCode == null ? null : `${regionPrefix(filter.regionCode)}%`;
+      const prefix =
+        filter?.regionCode == null ? null : `${await existingRegionPrefix(db, filter.regionCode)}%`;
       const where = sql.join(
         [
           filter?.kind ? sql`a.kind = ${filter.kind}` : sql`true`,
@@ -178,7 +182,7 @@ builder.queryField('actors', (t) =>
             db,
           )
         ).rows[0]?.n ?? 0;
-      return Object.assign(toConnection(rows, size), { count });
+      return toConnection(rows, size, count);
     },
   }),
 );

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
 import { InputError } from '../errors.js';
-import { existingId, regionPrefix, validateYear } from './filters.js';
+import { existingId, existingRegionPrefix, validateYear } from './filters.js';
 import { emptyGroup, type FlowGroup, FlowTotals, groupFlows } from './flow-totals.js';
 
 type Side = 'INCOMING' | 'INTERNAL' | 'OUTGOING';
@@ -47,7 +47,7 @@ builder.queryField('boundaryTotals', (t) =>
       let side: ReturnType<typeof sql>;
       let where: ReturnType<typeof sql>;
       if (args.regionCode != null) {
-        const prefix = `${regionPrefix(args.regionCode)}%`;
+        const prefix = `${await existingRegionPrefix(db, args.regionCode)}%`;
         const inside = (column: 'source_id' | 'target_id') =>
           sql`exists (select 1 from actors a where a.id = f.${sql.ref(column)} and a.region_code like ${prefix})`;
         side = sql`case when ${inside('source_id')} and ${inside('target_id')} then 'INTERNAL'

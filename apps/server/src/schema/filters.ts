@@ -1,7 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { intIds } from '../db/load-by-ids.js';
+import { type IdTable, intIds } from '../db/load-by-ids.js';
 import { InputError } from '../errors.js';
 
 export const MIN_YEAR = 1949;
@@ -17,14 +17,14 @@ export function validateYear(year: number, argument = 'year'): number {
   return year;
 }
 
-const TYPENAMES = {
+const TYPENAMES: Record<IdTable, string> = {
   actors: 'Actor',
-  programs: 'Program',
-  flows: 'Flow',
   documents: 'Document',
+  flows: 'Flow',
   observations: 'Observation',
-} as const;
-type IdTable = keyof typeof TYPENAMES;
+  pairings: 'Pairing',
+  programs: 'Program',
+};
 
 /** Decodes a global id of one of the given types to its type and integer key, or refuses it. */
 export function decodeGlobalId<T extends string>(
@@ -83,4 +83,20 @@ export function regionPrefix(code: string, argument = 'regionCode'): string {
   if (code.endsWith('0000')) return code.slice(0, 2);
   if (code.endsWith('00')) return code.slice(0, 4);
   return code;
+}
+
+/** regionPrefix for a code the user gave: it must name a known region. */
+export async function existingRegionPrefix(
+  db: Kysely<Database>,
+  code: string,
+  argument = 'regionCode',
+): Promise<string> {
+  const prefix = regionPrefix(code, argument);
+  const row = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!row) throw new InputError(`${argument}: no region with code ${code}`, argument);
+  return prefix;
 }

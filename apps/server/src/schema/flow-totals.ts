@@ -23,8 +23,9 @@ export interface FlowGroup {
 }
 
 /**
- * Groups the flows (aliased f) matching `where` by `keys`, summing amounts per group, bucket and
- * qualifier in SQL; qualifiers then combine exactly in TypeScript.
+ * Groups the flows (aliased f) matching `where` by `keys`, summing amounts per group, bucket,
+ * qualifier and presence of bounds in SQL (so that no sum mixes bounded and unbounded rows);
+ * qualifiers and bounds then combine exactly in TypeScript.
  */
 export async function groupFlows(
   db: Kysely<Database>,
@@ -47,7 +48,7 @@ export async function groupFlows(
            sum(f.amount)::text as amount, sum(f.low)::text as low, sum(f.high)::text as high,
            count(*)::int as n
     from flows f ${join} where ${where}
-    group by 1, 2, 3, 4 order by 1, 2, 3`.execute(db);
+    group by 1, 2, 3, 4, f.low is null, f.high is null order by 1, 2, 3`.execute(db);
   const groups = new Map<string, FlowGroup>();
   for (const row of rows) {
     const id = JSON.stringify(row.keys);

@@ -4,9 +4,15 @@ import type { Database, FlowRow } from '../db/database.js';
 import { loadByIds } from '../db/load-by-ids.js';
 import { Actor } from './actor.js';
 import { citationsOf } from './citation.js';
-import { existingId, regionPrefix, validateYear } from './filters.js';
+import { existingId, existingRegionPrefix, validateYear } from './filters.js';
 import { Money, toAmount } from './money.js';
-import { decodeCursor, pageSize, toConnection } from './pagination.js';
+import {
+  connectionOf,
+  decodeCursor,
+  pageComplexity,
+  pageSize,
+  toConnection,
+} from './pagination.js';
 import { Program } from './program.js';
 
 export const FlowStatus = builder.enumType('FlowStatus', {
@@ -49,16 +55,7 @@ Flow.implement({
   }),
 });
 
-export const FlowConnection = builder.connectionObject({
-  type: Flow,
-  name: 'FlowConnection',
-  fields: (t) => ({
-    totalCount: t.int({
-      description: 'Rows matching the filter, over all pages.',
-      resolve: (c) => (c as unknown as { count: () => Promise<number> }).count(),
-    }),
-  }),
-});
+export const FlowConnection = connectionOf<FlowRow>(Flow, 'FlowConnection');
 
 export const FlowFilter = builder.inputType('FlowFilter', {
   fields: (t) => ({
@@ -84,30 +81,30 @@ export async function flowConditions(
   const conditions = [sql<boolean>`true`];
   if (!filter) return conditions;
   if (filter.year != null) conditions.push(sql`f.year = ${validateYear(filter.year)}`);
-  if (filter.status) conditions.push(sql`f.status = ${filter.status}`);
-  if (filter.instrument) conditions.push(sql`f.instrument = ${filter.instrument}`);
-  if (filter.unit) conditions.push(sql`f.unit = ${filter.unit}`);
-  if (filter.programId) {
+  if (filter.status != null) conditions.push(sql`f.status = ${filter.status}`);
+  if (filter.instrument != null) conditions.push(sql`f.instrument = ${filter.instrument}`);
+  if (filter.unit != null) conditions.push(sql`f.unit = ${filter.unit}`);
+  if (filter.programId != null) {
     conditions.push(
       sql`f.program_id = ${await existingId(db, 'programs', filter.programId, 'programId')}`,
     );
   }
-  if (filter.sourceId) {
+  if (filter.sourceId != null) {
     conditions.push(
       sql`f.source_id = ${await existingId(db, 'actors', filter.sourceId, 'sourceId')}`,
     );
   }
-  if (filter.targetId) {
+  if (filter.targetId != null) {
     conditions.push(
       sql`f.target_id = ${await existingId(db, 'actors', filter.targetId, 'targetId')}`,
     );
   }
-  if (filter.actorId) {
+  if (filter.actorId != null) {
     const id = await existingId(db, 'actors', filter.actorId, 'actorId');
     conditions.push(sql`(f.source_id = ${id} or f.target_id = ${id})`);
   }
   if (filter.regionCode != null) {
-    const prefix = `${regionPrefix(filter.regionCode)}%`;
+    const prefix = `${await existingRegionPrefix(db, filter.regionCode)}%`;
     conditions.push(sql`exists (select 1 from actors a
       where a.id in (f.source_id, f.target_id) and a.region_code like ${prefix})`);
   }
@@ -118,6 +115,7 @@ builder.queryField('flows', (t) =>
   t.field({
     type: FlowConnection,
     description: 'Flows matching the filter, by ascending id; `first` from 1 to 100.',
+    complexity: pageComplexity,
     args: {
       filter: t.arg({ type: FlowFilter }),
       first: t.arg.int(),
@@ -130,14 +128,12 @@ builder.queryField('flows', (t) =>
       const rows = await sql<FlowRow>`select f.* from flows f
         where ${where} and f.id > ${afterId ?? 0}
         order by f.id limit ${size + 1}`.execute(db);
-      const connection = toConnection(rows.rows, size);
-      const count = async () =>
-        (
-          await sql<{ n: number }>`select count(*)::int as n from flows f where ${where}`.execute(
-            db,
-          )
-        ).rows[0]?.n ?? 0;
-      return Object.assign(connection, { count });
+      return toConnection(rows.rows, size, async () => {
+        const counted = await sql<{
+          n: number;
+        }>`select count(*)::int as n from flows f where ${where}`.execute(db);
+        return counted.rows[0]?.n ?? 0;
+      });
     },
   }),
 );

@@ -33,8 +33,8 @@ export const Money = builder.objectRef<Amount>('Money').implement({
     currency: t.string({ resolve: (a) => (a.unit === 'CNY' ? 'CNY' : NO_CURRENCY) }),
     unit: t.string({ resolve: (a) => a.unit }),
     formatted: t.string({
-      args: { locale: t.arg({ type: Locale, defaultValue: 'ZH', required: true }) },
-      resolve: (a, { locale }) => formatAmount(a, locale),
+      args: { locale: t.arg({ type: Locale, defaultValue: 'ZH' }) },
+      resolve: (a, { locale }) => formatAmount(a, locale ?? 'ZH'),
     }),
   }),
 });

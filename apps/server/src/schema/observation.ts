@@ -4,7 +4,7 @@ import type { ObservationRow } from '../db/database.js';
 import { loadByIds } from '../db/load-by-ids.js';
 import { Actor } from './actor.js';
 import { citationsOf } from './citation.js';
-import { existingId, regionPrefix, validateYear } from './filters.js';
+import { existingId, existingRegionPrefix, validateYear } from './filters.js';
 import { AmountQualifier } from './money.js';
 import { Program } from './program.js';
 import { Region } from './region.js';
@@ -85,18 +85,19 @@ builder.queryField('observations', (t) =>
     args: { filter: t.arg({ type: ObservationFilter }) },
     resolve: async (_root, { filter }, { db }) => {
       const conditions = [sql<boolean>`true`];
-      if (filter?.metric) conditions.push(sql`o.metric = ${filter.metric}`);
+      if (filter?.metric != null) conditions.push(sql`o.metric = ${filter.metric}`);
       if (filter?.year != null) conditions.push(sql`o.year = ${validateYear(filter.year)}`);
-      if (filter?.kind) conditions.push(sql`o.kind = ${filter.kind}`);
+      if (filter?.kind != null) conditions.push(sql`o.kind = ${filter.kind}`);
       if (filter?.regionCode != null) {
-        conditions.push(sql`o.region_code like ${`${regionPrefix(filter.regionCode)}%`}`);
+        const prefix = await existingRegionPrefix(db, filter.regionCode);
+        conditions.push(sql`o.region_code like ${`${prefix}%`}`);
       }
-      if (filter?.actorId) {
+      if (filter?.actorId != null) {
         conditions.push(
           sql`o.actor_id = ${await existingId(db, 'actors', filter.actorId, 'actorId')}`,
         );
       }
-      if (filter?.programId) {
+      if (filter?.programId != null) {
         const id = await existingId(db, 'programs', filter.programId, 'programId');
         conditions.push(sql`o.program_id = ${id}`);
       }

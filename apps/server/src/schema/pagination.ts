@@ -1,3 +1,4 @@
+import { builder } from '../builder.js';
 import { InputError } from '../errors.js';
 
 export const MAX_PAGE = 100;
@@ -12,33 +13,44 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-const PREFIX = 'cursor:';
+const CURSOR = /^cursor:([1-9]\d{0,9})$/;
 
 export function encodeCursor(id: number): string {
-  return Buffer.from(`${PREFIX}${id}`).toString('base64url');
+  return Buffer.from(`cursor:${id}`).toString('base64url');
 }
 
 export function decodeCursor(cursor: string | null | undefined): number | null {
   if (cursor == null) return null;
-  const text = Buffer.from(cursor, 'base64url').toString();
-  const id = Number(text.slice(PREFIX.length));
-  if (!text.startsWith(PREFIX) || !Number.isSafeInteger(id) || id < 0) {
+  const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString());
+  const id = Number(match?.[1]);
+  if (!match || id > 2_147_483_647) {
     throw new InputError('Malformed cursor: pass an endCursor from a previous page', 'after');
   }
   return id;
 }
 
-/** Keyset page over ascending ids: fetch one row more than asked to learn whether more follow. */
+/** A page of rows plus the total over all pages, counted only when `totalCount` is asked for. */
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  count: () => Promise<number>;
+}
+
+/** Keyset page over ascending ids: `rows` holds one row more than asked, to tell whether more follow. */
 export function toConnection<T extends { id: number }>(
   rows: T[],
   size: number,
-  totalCount?: number,
-) {
-  const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  count: () => Promise<number>,
+): Page<T> {
+  const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {
     edges,
-    totalCount,
+    count,
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: false,
@@ -46,4 +58,29 @@ export function toConnection<T extends { id: number }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/** Connection fields cost what they select times the page size they ask for. */
+export const pageComplexity = (args: { first?: number | null }) => ({
+  field: 1,
+  // capped: a larger `first` is refused by pageSize with its own message
+  multiplier: Math.min(MAX_PAGE, Math.max(1, args.first ?? DEFAULT_PAGE)),
+});
+
+/** A Relay connection type with `totalCount`. */
+export function connectionOf<T extends { id: number }>(
+  // biome-ignore lint/suspicious/noExplicitAny: any node ref of the schema
+  type: any,
+  name: string,
+) {
+  return builder.connectionObject({
+    type,
+    name,
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'Rows matching the filter, over all pages.',
+        resolve: (c) => (c as unknown as Page<T>).count(),
+      }),
+    }),
+  });
 }

@@ -10,8 +10,12 @@ export const RegionLevel = builder.enumType('RegionLevel', {
 
 export const Region = builder.loadableNodeRef('Region', {
   id: { resolve: (r: RegionRow) => r.code },
-  load: (codes: string[], { db }) =>
-    db.selectFrom('regions').selectAll().where('code', 'in', codes).execute(),
+  load: async (codes: string[], { db }) => {
+    const valid = codes.filter((c) => /^[1-9]\d{5}$/.test(c));
+    return valid.length
+      ? db.selectFrom('regions').selectAll().where('code', 'in', valid).execute()
+      : [];
+  },
   sort: (r) => r.code,
 });
 
@@ -39,8 +43,9 @@ Region.implement({
       group: (r) => (r as RegionRow).parent_code ?? '',
       resolve: (r) => r.code,
     }),
-    observations: t.field({
-      type: [Observation],
+    observations: t.loadableList({
+      type: Observation,
+      byPath: true,
       description:
         'Observations of this region (and, with `includeDescendants`, of places below it).',
       args: {
@@ -49,19 +54,24 @@ Region.implement({
         kind: t.arg({ type: ObservationKind }),
         includeDescendants: t.arg.boolean({ defaultValue: false, required: true }),
       },
-      resolve: async (r, args, { db }) => {
-        const place = args.includeDescendants
-          ? sql`o.region_code like ${`${regionPrefix(r.code)}%`}`
-          : sql`o.region_code = ${r.code}`;
+      // One statement for every region of the response: each row is matched to the regions it
+      // belongs to (itself, or with includeDescendants every region whose prefix it carries).
+      load: async (codes: string[], { db }, args) => {
+        const prefixes = codes.map((c) => (args.includeDescendants ? regionPrefix(c) : c));
         const year = args.year == null ? null : validateYear(args.year);
         const { rows } = await sql<ObservationRow>`select o.* from observations o
-          where ${place}
+          where o.region_code like any(${prefixes.map((p) => (args.includeDescendants ? `${p}%` : p))}::text[])
             and (${args.metric ?? null}::text is null or o.metric = ${args.metric ?? null}::text)
             and (${year}::int is null or o.year = ${year}::int)
             and (${args.kind ?? null}::text is null or o.kind = ${args.kind ?? null}::text)
           order by o.year, o.metric, o.id`.execute(db);
-        return rows;
+        return prefixes.map((p) =>
+          rows.filter((o) =>
+            args.includeDescendants ? o.region_code?.startsWith(p) : o.region_code === p,
+          ),
+        );
       },
+      resolve: (r) => r.code,
     }),
   }),
 });

@@ -75,6 +75,35 @@ describe('totals', () => {
     ]);
   });
 
+  it('sums bounded and unbounded amounts of one qualifier without losing bounds', async () => {
+    const [a, b] = await ctx.db.selectFrom('actors').select('id').orderBy('id').limit(2).execute();
+    const base = {
+      source_id: a?.id ?? 0,
+      target_id: b?.id ?? 0,
+      year: 1990,
+      status: 'DISBURSED',
+      instrument: 'GRANT',
+      qualifier: 'APPROXIMATE',
+    };
+    await ctx.db
+      .insertInto('flows')
+      .values([
+        { ...base, key: 'bounds-a', amount: '100', low: '90', high: '110' },
+        { ...base, key: 'bounds-b', amount: '50' },
+      ])
+      .execute();
+    const result = await gql<{ totals: { publicMoney: Money }[] }>(
+      `{ totals(groupBy: [YEAR], filter: { year: 1990 }) { publicMoney { ${MONEY} } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.totals[0]?.publicMoney).toMatchObject({
+      value: '150',
+      qualifier: 'APPROXIMATE',
+      high: null,
+    });
+    await ctx.db.deleteFrom('flows').where('key', 'in', ['bounds-a', 'bounds-b']).execute();
+  });
+
   it('groups by program and source', async () => {
     const result = await gql<{
       totals: { program: { name: string } | null; source: { name: string } | null }[];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Amount, amountToStrings, decimal, parseChineseAmount } from '@fundtrace/schema/money';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { article } from './article.js';
 import { locateCite } from './locate.js';
@@ -9,6 +9,8 @@ import { loadRegions } from './regions.js';
 import type { Cite, SeedAmount, SeedDataset } from './types.js';
 
 const SEED_DIR = new URL('../../seed/', import.meta.url);
+/** An arbitrary, fixed advisory-lock key for seeding. */
+const SEED_LOCK = 20171017;
 
 export function seedAmount(amount: SeedAmount, unit = 'CNY'): Amount {
   if (typeof amount === 'string') {
@@ -25,7 +27,7 @@ export function seedAmount(amount: SeedAmount, unit = 'CNY'): Amount {
   };
 }
 
-/** Stored bounds: an at-least amount's low and an at-most amount's high are its value. */
+/** Stored bounds: an at-least amount's low and an at-most amount's high are not stored, being its value. */
 function columns(amount: Amount) {
   const { value, low, high, qualifier } = amountToStrings(amount);
   return {
@@ -38,10 +40,14 @@ function columns(amount: Amount) {
 
 /** Loads the regions and the curated data set in one transaction, when the database is empty. */
 export async function seedIfEmpty(db: Kysely<Database>, dataset: SeedDataset = article) {
-  const existing = await db.selectFrom('documents').select('id').limit(1).executeTakeFirst();
-  if (existing) return false;
-  await db.transaction().execute((trx) => loadDataset(trx, dataset));
-  return true;
+  return db.transaction().execute(async (trx) => {
+    // Servers starting together on one empty database: one seeds, the others wait and skip.
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    const existing = await trx.selectFrom('documents').select('id').limit(1).executeTakeFirst();
+    if (existing) return false;
+    await loadDataset(trx, dataset);
+    return true;
+  });
 }
 
 async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
