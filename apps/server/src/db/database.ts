@@ -117,7 +117,13 @@ export interface CitationTable {
   pairing_id: number | null;
 }
 
+export interface DataVersionTable {
+  id: number;
+  version: ColumnType<number, never, never>;
+}
+
 export interface Database {
+  data_version: DataVersionTable;
   documents: DocumentTable;
   regions: RegionTable;
   programs: ProgramTable;

@@ -41,8 +41,8 @@ interface TraceData {
     warnings: { code: string; message: string }[];
   };
 }
-const TRACE = `query($from: ID!, $direction: TraceDirection, $year: Int, $maxDepth: Int) {
-  trace(from: $from, direction: $direction, year: $year, maxDepth: $maxDepth) {
+const TRACE = `query($from: ID!, $direction: TraceDirection, $year: Int, $maxDepth: Int, $limit: Int) {
+  trace(from: $from, direction: $direction, year: $year, maxDepth: $maxDepth, limit: $limit) {
     total { value qualifier }
     nodes { actor { key } depth attributed { value qualifier } outflow { value qualifier } residual { value qualifier } }
     links { flow { id } attributed { value qualifier } share }
@@ -93,7 +93,76 @@ describe('trace on the seed data set', () => {
     expect(t?.outcomes[0]?.unitCost?.value).toBe('66000');
   });
 
+  it('trims to the limit and accounts for the rest, so totals still add up', async () => {
+    const from = await idOf('actors', 'im-regional-treasury');
+    const SUMS = `total { value } nodeCount truncated
+      nodes { attributed { value } residual { value } }
+      others { actorCount attributed { value } residual { value } }
+      residualTotals { kind amount { value } } outcomeTotals { metric money { value } }`;
+    const full = await gql<{ trace: Record<string, never> }>(
+      `query($from: ID!) { trace(from: $from, limit: 1000) { ${SUMS} } }`,
+      { from },
+    );
+    const cut = await gql<{ trace: Record<string, never> }>(
+      `query($from: ID!) { trace(from: $from, limit: 2) { ${SUMS} } }`,
+      { from },
+    );
+    type T = {
+      total: { value: string };
+      nodeCount: number;
+      truncated: boolean;
+      nodes: { attributed: { value: string }; residual: { value: string } }[];
+      others: { actorCount: number; attributed: { value: string }; residual: { value: string } }[];
+      residualTotals: { amount: { value: string } }[];
+    };
+    const a = full.data?.trace as unknown as T;
+    const b = cut.data?.trace as unknown as T;
+    expect(a.truncated).toBe(false);
+    expect(b.truncated).toBe(true);
+    expect(b.nodes).toHaveLength(2);
+    expect(b.nodes.length + b.others.reduce((s, o) => s + o.actorCount, 0)).toBe(a.nodeCount);
+    const sum = (xs: { value: string }[]) =>
+      xs.reduce((s, x) => s.plus(x.value), new Decimal(0)).toFixed();
+    expect(sum([...b.nodes.map((n) => n.attributed), ...b.others.map((o) => o.attributed)])).toBe(
+      sum(a.nodes.map((n) => n.attributed)),
+    );
+    expect(sum([...b.nodes.map((n) => n.residual), ...b.others.map((o) => o.residual)])).toBe(
+      a.total.value,
+    );
+    expect(sum(b.residualTotals.map((r) => r.amount))).toBe(a.total.value);
+    expect(cut.data?.trace).toMatchObject({ outcomeTotals: full.data?.trace.outcomeTotals });
+  });
+
+  it('serves a cached trace only until the data changes', async () => {
+    const from = await idOf('actors', 'im-regional-treasury');
+    const total = async () =>
+      (await gql<TraceData>(TRACE, { from, year: 2017 })).data?.trace.total.value;
+    expect(await total()).toBe('10180000000');
+    const [treasury, counties] = await Promise.all(
+      ['im-regional-treasury', 'poor-counties'].map((key) =>
+        ctx.db.selectFrom('actors').select('id').where('key', '=', key).executeTakeFirstOrThrow(),
+      ),
+    );
+    await ctx.db
+      .insertInto('flows')
+      .values({
+        key: 'cache-probe',
+        source_id: treasury?.id ?? 0,
+        target_id: counties?.id ?? 0,
+        amount: '1',
+        qualifier: 'EXACT',
+        year: 2017,
+        status: 'DISBURSED',
+        instrument: 'GRANT',
+      })
+      .execute();
+    expect(await total()).toBe('10180000001');
+    await ctx.db.deleteFrom('flows').where('key', '=', 'cache-probe').execute();
+    expect(await total()).toBe('10180000000');
+  });
+
   it.each([
+    [{ limit: 0 }, 'limit'],
     [{ maxDepth: 1000 }, 'maxDepth'],
     [{ maxDepth: 0 }, 'maxDepth'],
     [{ year: 3000 }, 'year'],

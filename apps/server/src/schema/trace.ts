@@ -1,6 +1,9 @@
 import type { Amount } from '@fundtrace/schema/money';
 import { builder } from '../builder.js';
-import { MAX_TRACE_DEPTH, runTrace, TRACE_RULE, type TraceView } from '../trace/run-trace.js';
+import { InputError } from '../errors.js';
+import { cachedTraceView } from '../trace/cache.js';
+import { MAX_TRACE_DEPTH } from '../trace/compute.js';
+import { DEFAULT_TRACE_LIMIT, MAX_TRACE_LIMIT, TRACE_RULE, type TraceView } from '../trace/view.js';
 import { Actor } from './actor.js';
 import { decodeGlobalId, validateYear } from './filters.js';
 import { Flow, FlowStatus } from './flow.js';
@@ -98,8 +101,67 @@ const TraceWarning = builder.objectRef<TraceView['warnings'][number]>('TraceWarn
   }),
 });
 
+const Side = builder
+  .objectRef<TraceView['others'][number]['inflows'][number]>('TraceOtherSide')
+  .implement({
+    fields: (t) => ({
+      actor: t.field({ type: Actor, resolve: (x) => String(x.actorId) }),
+      attributed: t.field({ type: Money, resolve: (x) => x.attributed }),
+    }),
+  });
+
+const TraceOther = builder.objectRef<TraceView['others'][number]>('TraceOther').implement({
+  description:
+    'The actors of one depth left out of `nodes` by the limit, summed: an "Other (k)" node.',
+  fields: (t) => ({
+    depth: t.exposeInt('depth'),
+    actorCount: t.exposeInt('actorCount'),
+    attributed: t.field({ type: Money, resolve: (o) => o.attributed }),
+    outflow: t.field({ type: Money, resolve: (o) => o.outflow }),
+    residual: t.field({ type: Money, resolve: (o) => o.residual }),
+    inflows: t.field({
+      type: [Side],
+      description: 'Traced money from listed nodes into these actors.',
+      resolve: (o) => o.inflows,
+    }),
+    outflows: t.field({
+      type: [Side],
+      description: 'Traced money from these actors to listed nodes.',
+      resolve: (o) => o.outflows,
+    }),
+  }),
+});
+
+const TraceOutcomeTotal = builder
+  .objectRef<TraceView['outcomeTotals'][number]>('TraceOutcomeTotal')
+  .implement({
+    description:
+      'All outcomes of one metric, kind, unit and year the traced money reached, summed.',
+    fields: (t) => ({
+      metric: t.exposeString('metric'),
+      kind: t.exposeString('kind'),
+      unit: t.exposeString('unit'),
+      year: t.exposeInt('year'),
+      count: t.exposeInt('count'),
+      attributedValue: t.field({ type: 'Decimal', resolve: (o) => o.attributedValue }),
+      money: t.field({ type: Money, resolve: (o) => o.money }),
+      unitCost: t.field({ type: Money, nullable: true, resolve: (o) => o.unitCost }),
+    }),
+  });
+
+const ResidualTotal = builder
+  .objectRef<TraceView['residualTotals'][number]>('ResidualTotal')
+  .implement({
+    fields: (t) => ({
+      kind: t.exposeString('kind'),
+      actorCount: t.exposeInt('actorCount'),
+      amount: t.field({ type: Money, resolve: (r) => r.amount }),
+    }),
+  });
+
 const Trace = builder.objectRef<TraceView>('Trace').implement({
-  description: 'Everything needed to draw the trace as a Sankey, in one response.',
+  description:
+    'Everything needed to draw the trace as a Sankey, in one response. Lists hold the largest items up to `limit`; `others`, `outcomeTotals` and `residualTotals` account for the rest, so totals always add up.',
   fields: (t) => ({
     direction: t.field({ type: TraceDirection, resolve: (v) => v.direction }),
     origin: t.field({ type: Actor, resolve: (v) => String(v.origin) }),
@@ -108,10 +170,24 @@ const Trace = builder.objectRef<TraceView>('Trace').implement({
       description: 'The attribution rule, in one line.',
       resolve: () => TRACE_RULE,
     }),
+    nodeCount: t.exposeInt('nodeCount', { description: 'Actors reached, before the limit.' }),
+    linkCount: t.exposeInt('linkCount', {
+      description: 'Flows carrying traced money, before the limit.',
+    }),
+    truncated: t.exposeBoolean('truncated', {
+      description: 'Whether any list was cut by the limit.',
+    }),
     nodes: t.field({ type: [TraceNode], resolve: (v) => v.nodes }),
-    links: t.field({ type: [TraceLink], resolve: (v) => v.links }),
+    others: t.field({ type: [TraceOther], resolve: (v) => v.others }),
+    links: t.field({
+      type: [TraceLink],
+      description: 'Flows between listed nodes, largest first.',
+      resolve: (v) => v.links,
+    }),
     outcomes: t.field({ type: [TraceOutcome], resolve: (v) => v.outcomes }),
+    outcomeTotals: t.field({ type: [TraceOutcomeTotal], resolve: (v) => v.outcomeTotals }),
     residuals: t.field({ type: [Residual], resolve: (v) => v.residuals }),
+    residualTotals: t.field({ type: [ResidualTotal], resolve: (v) => v.residualTotals }),
     warnings: t.field({ type: [TraceWarning], resolve: (v) => v.warnings }),
   }),
 });
@@ -119,7 +195,7 @@ const Trace = builder.objectRef<TraceView>('Trace').implement({
 builder.queryField('trace', (t) =>
   t.field({
     type: Trace,
-    description: `Follow money from an actor, a flow or (upstream) an observation. maxDepth 1 to ${MAX_TRACE_DEPTH}.`,
+    description: `Follow money from an actor, a flow or (upstream) an observation. maxDepth 1 to ${MAX_TRACE_DEPTH}; limit 1 to ${MAX_TRACE_LIMIT}.`,
     args: {
       from: t.arg.id({ required: true, description: 'An Actor, Flow or Observation id.' }),
       direction: t.arg({ type: TraceDirection, defaultValue: 'DOWNSTREAM', required: true }),
@@ -130,15 +206,29 @@ builder.queryField('trace', (t) =>
         description: 'Only flows of these statuses (default: all).',
       }),
       unit: t.arg.string({ defaultValue: 'CNY', required: true }),
+      limit: t.arg.int({
+        defaultValue: DEFAULT_TRACE_LIMIT,
+        required: true,
+        description:
+          'How many nodes, outcomes and residuals to list (the largest); the rest are summed.',
+      }),
     },
-    resolve: (_root, args, { db }) =>
-      runTrace(db, {
+    resolve: async (_root, args, { db }) => {
+      if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_TRACE_LIMIT) {
+        throw new InputError(
+          `limit must be between 1 and ${MAX_TRACE_LIMIT}, got ${args.limit}`,
+          'limit',
+        );
+      }
+      const request = {
         start: decodeGlobalId(args.from, ['Actor', 'Flow', 'Observation'], 'from'),
         direction: args.direction,
         year: args.year == null ? null : validateYear(args.year),
         maxDepth: args.maxDepth,
-        statuses: args.statuses ?? null,
+        statuses: args.statuses ? [...args.statuses].sort() : null,
         unit: args.unit,
-      }),
+      };
+      return cachedTraceView(db, request, args.limit);
+    },
   }),
 );

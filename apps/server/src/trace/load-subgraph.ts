@@ -16,8 +16,10 @@ function conditions(filter: SubgraphFilter): RawBuilder<boolean> {
 
 /** Decimal text (numeric(24,4)) → integer base units of 1e-4. */
 export function toUnits(text: string): bigint {
-  const [int = '0', frac = ''] = text.split('.');
-  return BigInt(int) * 10_000n + BigInt(frac.slice(0, 4).padEnd(4, '0'));
+  const negative = text.startsWith('-');
+  const [int = '0', frac = ''] = (negative ? text.slice(1) : text).split('.');
+  const units = BigInt(int) * 10_000n + BigInt(frac.slice(0, 4).padEnd(4, '0'));
+  return negative ? -units : units;
 }
 
 /**
