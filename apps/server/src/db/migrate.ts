@@ -4,12 +4,14 @@ import type { Database } from './database.js';
 import * as createDomain from './migrations/2026_11_28_00_00_00_create_domain.js';
 import * as regionPrefixIndexes from './migrations/2026_11_28_01_00_00_region_prefix_indexes.js';
 import * as dataVersion from './migrations/2026_11_28_02_00_00_data_version.js';
+import * as flowEdges from './migrations/2026_11_28_03_00_00_flow_edges.js';
 
 /** Migrations are listed here (not read from disk) so bundles and tests find them alike. */
 const migrations: Record<string, Migration> = {
   '2026_11_28_00_00_00_create_domain': createDomain,
   '2026_11_28_01_00_00_region_prefix_indexes': regionPrefixIndexes,
   '2026_11_28_02_00_00_data_version': dataVersion,
+  '2026_11_28_03_00_00_flow_edges': flowEdges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -133,6 +133,27 @@ describe('trace on the seed data set', () => {
     expect(cut.data?.trace).toMatchObject({ outcomeTotals: full.data?.trace.outcomeTotals });
   });
 
+  it('lists each flow of a pair traced as one pool, with its own attributed amount', async () => {
+    const from = await idOf('actors', 'beijing-districts');
+    const result = await gql<{
+      trace: {
+        linkCount: number;
+        links: { flow: { year: number; amount: Money }; attributed: Money; share: number }[];
+      };
+    }>(
+      `query($from: ID!) { trace(from: $from) { linkCount links { flow { year amount { value qualifier } } attributed { value qualifier } share } } }`,
+      { from },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.trace.linkCount).toBe(2);
+    expect(result.data?.trace.links.map((l) => [l.flow.year, l.attributed.value, l.share])).toEqual(
+      [
+        [2017, '250000000', 1],
+        [2016, '126000000', 1],
+      ],
+    );
+  });
+
   it('serves a cached trace only until the data changes', async () => {
     const from = await idOf('actors', 'im-regional-treasury');
     const total = async () =>

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/database.js';
 import { computeTrace, type TraceComputation, type TraceRequest } from './compute.js';
+import { pooledMembers } from './load-subgraph.js';
 import { type TraceView, traceView } from './view.js';
 
 /**
@@ -63,7 +64,10 @@ export async function cachedTraceView(
   const viewKey = `${key}|${limit}`;
   const hit = views.get(viewKey);
   if (hit) return hit;
-  const view = traceView(await computation(db, key, request), limit);
+  const computed = await computation(db, key, request);
+  const view = await traceView(computed, limit, (pairs) =>
+    pooledMembers(db, pairs, request, computed.individually),
+  );
   views.set(viewKey, view);
   return view;
 }

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, ObservationRow } from '../db/database.js';
 import { InputError } from '../errors.js';
-import { loadSubgraph, type SubgraphFilter, toUnits } from './load-subgraph.js';
+import { loadSubgraph, type PooledPair, type SubgraphFilter, toUnits } from './load-subgraph.js';
 import {
   type Direction,
   type Qualifier,
@@ -36,6 +36,10 @@ export interface TraceComputation {
   origin: number;
   result: TraceResult;
   flows: Map<number, TraceFlow>;
+  /** Pooled flows traced as one, under negative ids in `flows`. */
+  pooled: Map<number, PooledPair>;
+  /** Flows loaded one by one although pooled (the flow a trace starts from). */
+  individually: number[];
   outcomes: RawOutcome[];
   names: Map<number, string>;
 }
@@ -100,7 +104,15 @@ export async function computeTrace(
     );
   }
   const { origin, seedFlow, observation } = await resolveStart(db, request);
-  const list = await loadSubgraph(db, origin, direction, maxDepth, request);
+  const individually = seedFlow === null ? [] : [seedFlow];
+  const { flows: list, pooled } = await loadSubgraph(
+    db,
+    origin,
+    direction,
+    maxDepth,
+    request,
+    individually,
+  );
   const down = direction === 'DOWNSTREAM';
   const seeds =
     seedFlow !== null
@@ -125,7 +137,7 @@ export async function computeTrace(
     ),
   );
   const outcomes = await findOutcomes(db, request, result, origin, observation, list);
-  return { request, origin, result, flows, outcomes, names };
+  return { request, origin, result, flows, pooled, individually, outcomes, names };
 }
 
 /**
@@ -146,14 +158,10 @@ async function findOutcomes(
   if (observation && !down) rows = [observation];
   else {
     const actors = down ? [...result.nodes.keys()].filter((id) => id !== origin) : [origin];
-    for (let i = 0; i < actors.length; i += 10_000) {
-      let query = db
-        .selectFrom('observations')
-        .selectAll()
-        .where('actor_id', 'in', actors.slice(i, i + 10_000));
-      if (request.year !== null) query = query.where('year', '=', request.year);
-      rows.push(...(await query.orderBy('id').execute()));
-    }
+    const found = await sql<ObservationRow>`select * from observations
+      where actor_id = any(${actors}::int[]) and (${request.year}::int is null or year = ${request.year}::int)
+      order by id`.execute(db);
+    rows = found.rows;
     rows = rows.filter((o) => isCountable(o.unit));
   }
   const inflowTotal = new Map<number, bigint>();

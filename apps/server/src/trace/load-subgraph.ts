@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { Direction, Qualifier, TraceFlow } from './propagate.js';
+import { combineQualifiers, type Direction, type Qualifier, type TraceFlow } from './propagate.js';
 
 export interface SubgraphFilter {
   year: number | null;
@@ -8,10 +8,24 @@ export interface SubgraphFilter {
   unit: string;
 }
 
-function conditions(filter: SubgraphFilter): RawBuilder<boolean> {
-  return sql<boolean>`f.unit = ${filter.unit}
-    and (${filter.year}::int is null or f.year = ${filter.year}::int)
-    and (${filter.statuses}::text[] is null or f.status = any(${filter.statuses}::text[]))`;
+/** A pair of actors whose pooled flows (no parent, no children) are traced as one. */
+export interface PooledPair {
+  source: number;
+  target: number;
+  flowCount: number;
+}
+
+export interface Subgraph {
+  flows: TraceFlow[];
+  /** Keyed by the negative id standing for the pair's pooled flows in `flows`. */
+  pooled: Map<number, PooledPair>;
+}
+
+function conditions(alias: string, filter: SubgraphFilter): RawBuilder<boolean> {
+  const t = sql.raw(alias);
+  return sql<boolean>`${t}.unit = ${filter.unit}
+    and (${filter.year}::int is null or ${t}.year = ${filter.year}::int)
+    and (${filter.statuses}::text[] is null or ${t}.status = any(${filter.statuses}::text[]))`;
 }
 
 /** Decimal text (numeric(24,4)) → integer base units of 1e-4. */
@@ -22,10 +36,39 @@ export function toUnits(text: string): bigint {
   return negative ? -units : units;
 }
 
+/** Flows (aliased f) that take part in an earmark under the filter, or are wanted one by one. */
+function earmarked(filter: SubgraphFilter, individually: readonly number[]) {
+  // The parents are few: one pass over the parent index, then a hashed lookup per flow.
+  return sql`(f.parent_id is not null or f.id = any(${individually}::int[])
+    or f.id in (select c.parent_id from flows c where c.parent_id is not null and ${conditions('c', filter)}))`;
+}
+
+/** The flows a pooled pair stands for, for the pairs a trace view lists. */
+export async function pooledMembers(
+  db: Kysely<Database>,
+  pairs: readonly PooledPair[],
+  filter: SubgraphFilter,
+  individually: readonly number[],
+): Promise<{ id: number; source: number; target: number; amount: bigint }[]> {
+  if (pairs.length === 0) return [];
+  const { rows } = await sql<{ id: number; source_id: number; target_id: number; amount: string }>`
+    select f.id, f.source_id, f.target_id, f.amount::text as amount from flows f
+    join unnest(${pairs.map((p) => p.source)}::int[], ${pairs.map((p) => p.target)}::int[]) as p(s, t)
+      on f.source_id = p.s and f.target_id = p.t
+    where ${conditions('f', filter)} and not ${earmarked(filter, individually)}`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    source: r.source_id,
+    target: r.target_id,
+    amount: toUnits(r.amount),
+  }));
+}
+
 /**
- * The actors reachable from `start` within `maxDepth` hops, found by a recursive query that
- * keeps one row per (actor, depth), then every flow touching them: their onward flows and,
- * for the pool denominators, all their inflows and outflows.
+ * The actors reachable from `start` within `maxDepth` hops, found over the distinct edges of
+ * the flow graph (`flow_edges`), then every flow touching them. Flows that take part in an
+ * earmark (a child, or a parent with children) come one by one; all other flows between the
+ * same two actors are pooled alike by the tracing rule, so they come summed, one row per pair.
  */
 export async function loadSubgraph(
   db: Kysely<Database>,
@@ -33,30 +76,47 @@ export async function loadSubgraph(
   direction: Direction,
   maxDepth: number,
   filter: SubgraphFilter,
-): Promise<TraceFlow[]> {
-  const from = sql.ref(direction === 'DOWNSTREAM' ? 'f.source_id' : 'f.target_id');
-  const to = sql.ref(direction === 'DOWNSTREAM' ? 'f.target_id' : 'f.source_id');
-  const where = conditions(filter);
-  const { rows } = await sql<{
-    id: number;
-    source_id: number;
-    target_id: number;
-    amount: string;
-    qualifier: Qualifier;
-    parent_id: number | null;
-  }>`
+  /** Flows that must come one by one (a trace that starts from a flow). */
+  individually: readonly number[] = [],
+): Promise<Subgraph> {
+  const from = sql.ref(direction === 'DOWNSTREAM' ? 'e.source_id' : 'e.target_id');
+  const to = sql.ref(direction === 'DOWNSTREAM' ? 'e.target_id' : 'e.source_id');
+  const reached = await sql<{ id: number }>`
     with recursive reach(id, depth) as (
       select ${start}::int, 0
       union
-      select ${to}, r.depth + 1 from reach r join flows f on ${from} = r.id
-      where r.depth < ${maxDepth} and ${where}
-    ), actors as (select distinct id from reach)
-    select f.id, f.source_id, f.target_id, f.amount::text as amount, f.qualifier, f.parent_id
-    from flows f
-    where (f.source_id in (select id from actors) or f.target_id in (select id from actors))
-      and ${where}
-    order by f.id`.execute(db);
-  return rows.map((r) => ({
+      select ${to}, r.depth + 1 from reach r join flow_edges e on ${from} = r.id
+      where r.depth < ${maxDepth} and ${conditions('e', filter)}
+    )
+    select distinct id from reach`.execute(db);
+  const ids = reached.rows.map((r) => r.id);
+  const touching = sql`(f.source_id = any(${ids}::int[]) or f.target_id = any(${ids}::int[]))
+    and ${conditions('f', filter)}`;
+  const earmark = earmarked(filter, individually);
+  const [single, pairs] = await Promise.all([
+    sql<{
+      id: number;
+      source_id: number;
+      target_id: number;
+      amount: string;
+      qualifier: Qualifier;
+      parent_id: number | null;
+    }>`
+      select f.id, f.source_id, f.target_id, f.amount::text as amount, f.qualifier, f.parent_id
+      from flows f where ${touching} and ${earmark}`.execute(db),
+    sql<{
+      source_id: number;
+      target_id: number;
+      amount: string;
+      qualifiers: Qualifier[];
+      n: number;
+    }>`
+      select f.source_id, f.target_id, sum(f.amount)::text as amount,
+             array_agg(distinct f.qualifier) as qualifiers, count(*)::int as n
+      from flows f where ${touching} and not ${earmark}
+      group by f.source_id, f.target_id`.execute(db),
+  ]);
+  const flows: TraceFlow[] = single.rows.map((r) => ({
     id: r.id,
     source: r.source_id,
     target: r.target_id,
@@ -64,4 +124,18 @@ export async function loadSubgraph(
     qualifier: r.qualifier,
     parent: r.parent_id,
   }));
+  const pooled = new Map<number, PooledPair>();
+  pairs.rows.forEach((r, i) => {
+    const id = -(i + 1);
+    pooled.set(id, { source: r.source_id, target: r.target_id, flowCount: r.n });
+    flows.push({
+      id,
+      source: r.source_id,
+      target: r.target_id,
+      amount: toUnits(r.amount),
+      qualifier: combineQualifiers(r.qualifiers),
+      parent: null,
+    });
+  });
+  return { flows, pooled };
 }

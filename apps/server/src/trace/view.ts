@@ -1,6 +1,7 @@
 import { type Amount, Decimal, makeAmount } from '@fundtrace/schema/money';
 import type { ObservationRow } from '../db/database.js';
 import type { TraceComputation } from './compute.js';
+import type { PooledPair } from './load-subgraph.js';
 import {
   combineQualifiers,
   type LinkResult,
@@ -95,7 +96,16 @@ function unitCost(money: Amount, value: bigint, valueQualifier: Qualifier): Amou
   );
 }
 
-export function traceView(c: TraceComputation, limit: number): TraceView {
+/** The flows that pooled pairs stand for, fetched only for the pairs a view lists. */
+export type ExpandPairs = (
+  pairs: PooledPair[],
+) => Promise<{ id: number; source: number; target: number; amount: bigint }[]>;
+
+export async function traceView(
+  c: TraceComputation,
+  limit: number,
+  expand: ExpandPairs,
+): Promise<TraceView> {
   const { result, flows, request, origin } = c;
   const unit = request.unit;
   const amount = (units: bigint, q: Qualifier) => makeAmount(decimalOf(units), q, unit);
@@ -171,7 +181,7 @@ export function traceView(c: TraceComputation, limit: number): TraceView {
   for (const [flowId, l] of result.links) {
     const f = flows.get(flowId);
     if (!f) continue;
-    linkCount += 1;
+    linkCount += flowId < 0 ? (c.pooled.get(flowId)?.flowCount ?? 0) : 1;
     const s = kept.has(f.source);
     const t = kept.has(f.target);
     if (s && t) between.push([flowId, l.attributed]);
@@ -184,16 +194,39 @@ export function traceView(c: TraceComputation, limit: number): TraceView {
     }
   }
   between.sort(([, a], [, b]) => desc(a, b));
-  const links = between.slice(0, limit * 5).map(([flowId]) => {
-    const f = flows.get(flowId) as TraceFlow;
-    const l = result.links.get(flowId) as LinkResult;
-    return {
-      flowId,
-      attributed: amount(l.attributed, l.qualifier),
-      share: f.amount === 0n ? 0 : Number((l.attributed * 1_000_000n) / f.amount) / 1_000_000,
-      earmarked: f.parent !== null,
-    };
-  });
+  const listed = between.slice(0, limit * 5);
+  // Pooled pairs were traced as one flow: each of their flows carries the same share.
+  const members = await expand(
+    listed.filter(([id]) => id < 0).map(([id]) => c.pooled.get(id) as PooledPair),
+  );
+  const byPair = new Map<string, typeof members>();
+  for (const m of members) {
+    const key = `${m.source}:${m.target}`;
+    byPair.set(key, [...(byPair.get(key) ?? []), m]);
+  }
+  const links = listed
+    .flatMap(([flowId, attributed]) => {
+      const f = flows.get(flowId) as TraceFlow;
+      const l = result.links.get(flowId) as LinkResult;
+      const share = f.amount === 0n ? 0 : Number((attributed * 1_000_000n) / f.amount) / 1_000_000;
+      if (flowId > 0)
+        return [{ flowId, units: attributed, q: l.qualifier, share, earmarked: f.parent !== null }];
+      return (byPair.get(`${f.source}:${f.target}`) ?? []).map((m) => ({
+        flowId: m.id,
+        units: f.amount === 0n ? 0n : (m.amount * attributed) / f.amount,
+        q: l.qualifier,
+        share,
+        earmarked: false,
+      }));
+    })
+    .sort((a, b) => desc(a.units, b.units))
+    .slice(0, limit * 5)
+    .map((x) => ({
+      flowId: x.flowId,
+      attributed: amount(x.units, x.q),
+      share: x.share,
+      earmarked: x.earmarked,
+    }));
   const sides = (m: Map<number, bigint>) =>
     [...m]
       .sort(([, a], [, b]) => desc(a, b))
