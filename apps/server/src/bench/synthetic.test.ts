@@ -33,7 +33,8 @@ describe('generateSynthetic', () => {
       },
     });
     await generateSynthetic(second.db, OPTIONS);
-  });
+    // Two databases to migrate, seed and fill: give a busy 2-core machine room.
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all([first?.close(), second?.close()]);
