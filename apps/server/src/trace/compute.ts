@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, ObservationRow } from '../db/database.js';
 import { InputError } from '../errors.js';
-import { loadSubgraph, type PooledPair, type SubgraphFilter, toUnits } from './load-subgraph.js';
+import { loadSubgraph, type PooledPair, type SubgraphFilter } from './load-subgraph.js';
 import {
   type Direction,
   type Qualifier,
@@ -9,6 +9,7 @@ import {
   type TraceResult,
   trace,
 } from './propagate.js';
+import { toUnits } from './units.js';
 
 export const MAX_TRACE_DEPTH = 12;
 

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { combineQualifiers, type Direction, type Qualifier, type TraceFlow } from './propagate.js';
+import { toUnits } from './units.js';
 
 export interface SubgraphFilter {
   year: number | null;
@@ -26,14 +27,6 @@ function conditions(alias: string, filter: SubgraphFilter): RawBuilder<boolean> 
   return sql<boolean>`${t}.unit = ${filter.unit}
     and (${filter.year}::int is null or ${t}.year = ${filter.year}::int)
     and (${filter.statuses}::text[] is null or ${t}.status = any(${filter.statuses}::text[]))`;
-}
-
-/** Decimal text (numeric(24,4)) → integer base units of 1e-4. */
-export function toUnits(text: string): bigint {
-  const negative = text.startsWith('-');
-  const [int = '0', frac = ''] = (negative ? text.slice(1) : text).split('.');
-  const units = BigInt(int) * 10_000n + BigInt(frac.slice(0, 4).padEnd(4, '0'));
-  return negative ? -units : units;
 }
 
 /** Flows (aliased f) that take part in an earmark under the filter, or are wanted one by one. */

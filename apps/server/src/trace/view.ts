@@ -1,7 +1,8 @@
-import { type Amount, Decimal, makeAmount } from '@fundtrace/schema/money';
+import { type Amount, makeAmount } from '@fundtrace/schema/money';
 import type { ObservationRow } from '../db/database.js';
 import type { TraceComputation } from './compute.js';
 import type { PooledPair } from './load-subgraph.js';
+import { outcomeLists } from './outcomes.js';
 import {
   combineQualifiers,
   type LinkResult,
@@ -10,6 +11,8 @@ import {
   type TraceFlow,
   type Warning,
 } from './propagate.js';
+import { decimalOf, desc } from './units.js';
+import { warningMessage } from './warnings.js';
 
 export const TRACE_RULE =
   'Earmarked flows carry their parent flow exactly; pooled money leaves each node in proportion to each source’s share of what the node received. What a node keeps is unaccounted (RETAINED); money that comes back round a cycle stays where it returns.';
@@ -73,27 +76,6 @@ export interface TraceView {
     actorId: number | null;
     flowId: number | null;
   }[];
-}
-
-const BASE = new Decimal(10_000);
-const decimalOf = (units: bigint) => new Decimal(units.toString()).div(BASE);
-const desc = (a: bigint, b: bigint) => (b > a ? 1 : b < a ? -1 : 0);
-
-/** Dividing by an at-least count gives an at-most cost, and the other way round. */
-const invert = (q: Qualifier): Qualifier =>
-  q === 'AT_LEAST' ? 'AT_MOST' : q === 'AT_MOST' ? 'AT_LEAST' : q;
-
-/** money ÷ outcome, rounded to the fen; APPROXIMATE when the rounding changed it. */
-function unitCost(money: Amount, value: bigint, valueQualifier: Qualifier): Amount | null {
-  if (value <= 0n) return null;
-  const exact = money.value.div(decimalOf(value));
-  const rounded = exact.toDecimalPlaces(2);
-  const rounding: Qualifier = rounded.eq(exact) ? 'EXACT' : 'APPROXIMATE';
-  return makeAmount(
-    rounded,
-    combineQualifiers([money.qualifier, invert(valueQualifier), rounding]),
-    money.unit,
-  );
 }
 
 /** The flows that pooled pairs stand for, fetched only for the pairs a view lists. */
@@ -247,54 +229,7 @@ export async function traceView(
       };
     });
 
-  const outcomesByMoney = [...c.outcomes].sort((a, b) => desc(a.money, b.money));
-  const outcomes = outcomesByMoney.slice(0, limit).map((o) => {
-    const money = amount(o.money, o.moneyQualifier);
-    return {
-      observation: o.observation,
-      attributedValue: decimalOf(o.value).toFixed(),
-      share: o.share / 1_000_000,
-      money,
-      unitCost: unitCost(money, o.value, o.observation.qualifier as Qualifier),
-    };
-  });
-  const groups = new Map<
-    string,
-    {
-      o: ObservationRow;
-      count: number;
-      value: bigint;
-      money: { units: bigint; q: Qualifier }[];
-      vq: Qualifier[];
-    }
-  >();
-  for (const o of c.outcomes) {
-    const key = [
-      o.observation.metric,
-      o.observation.kind,
-      o.observation.unit,
-      o.observation.year,
-    ].join('|');
-    const g = groups.get(key) ?? { o: o.observation, count: 0, value: 0n, money: [], vq: [] };
-    g.count += 1;
-    g.value += o.value;
-    g.money.push({ units: o.money, q: o.moneyQualifier });
-    g.vq.push(o.observation.qualifier as Qualifier);
-    groups.set(key, g);
-  }
-  const outcomeTotals = [...groups.values()].map((g) => {
-    const money = sumOf(g.money);
-    return {
-      metric: g.o.metric,
-      kind: g.o.kind,
-      unit: g.o.unit,
-      year: g.o.year,
-      count: g.count,
-      attributedValue: decimalOf(g.value).toFixed(),
-      money,
-      unitCost: unitCost(money, g.value, combineQualifiers(g.vq)),
-    };
-  });
+  const { outcomes, outcomeTotals } = outcomeLists(c.outcomes, limit, unit);
 
   const residualsByAmount = [...result.residuals].sort((a, b) => desc(a.amount, b.amount));
   const residualKinds = new Map<ResidualKind, { units: bigint; q: Qualifier }[]>();
@@ -305,22 +240,6 @@ export async function traceView(
     residualKinds.set(r.kind, items);
     residualActors.set(r.kind, (residualActors.get(r.kind) ?? new Set()).add(r.actor));
   }
-
-  const name = (id: number | undefined) => (id === undefined ? '' : (c.names.get(id) ?? `#${id}`));
-  const flowName = (id: number | undefined) => {
-    const f = id === undefined ? undefined : flows.get(id);
-    return f ? `${name(f.source)} → ${name(f.target)}` : '';
-  };
-  const messages: Record<Warning['code'], (w: Warning) => string> = {
-    OVERDRAWN: (w) =>
-      `${name(w.actor)} reports more outflow than inflow${w.flow ? ` (earmarked from ${flowName(w.flow)})` : ''}; its outflows are scaled down for attribution, the stored figures are unchanged.`,
-    CYCLE: (w) =>
-      `Money comes back to ${name(w.actor)} through ${flowName(w.flow)}; it is not sent round again.`,
-    DEPTH_LIMIT: (w) =>
-      `The trace stops at ${name(w.actor)} (maxDepth ${request.maxDepth}); its onward flows are not followed.`,
-    BAD_PARENT: (w) =>
-      `${flowName(w.flow)} names a parent flow that does not reach ${name(w.actor)}; it is treated as pooled.`,
-  };
 
   return {
     direction: request.direction,
@@ -348,7 +267,7 @@ export async function traceView(
     })),
     warnings: result.warnings.slice(0, limit).map((w) => ({
       code: w.code,
-      message: messages[w.code](w),
+      message: warningMessage(c, w),
       actorId: w.actor ?? null,
       flowId: w.flow ?? null,
     })),
