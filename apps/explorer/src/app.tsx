@@ -1,68 +1,50 @@
-import { useState } from 'react';
-import { gql, useQuery } from 'urql';
-import { displayName, type Locale } from './display-name';
+import { lazy, Suspense, useEffect } from 'react';
+import { Route, Switch, useLocation } from 'wouter';
+import { ErrorBoundary } from './components/error-boundary';
+import { Header } from './components/header';
+import { Loading, NotFound } from './components/status';
+import { translate } from './lib/i18n';
+import { useLang } from './lib/url-state';
+import { Overview } from './overview/overview';
 
-// Hand-typed until the typed graphql() documents from @fundtrace/schema arrive.
-interface OverviewData {
-  programs: { id: string; name: string; nameEn: string | null }[];
-  documents: { id: string; title: string }[];
-}
-
-const OverviewQuery = gql<OverviewData, Record<string, never>>`
-  query Overview {
-    programs {
-      id
-      name
-      nameEn
-    }
-    documents {
-      id
-      title
-    }
-  }
-`;
+// Views other than the landing page load on demand, to keep the first download small.
+const TraceView = lazy(() => import('./trace/trace-view'));
+const DocumentView = lazy(() => import('./documents/document-view'));
+const DocumentList = lazy(() => import('./documents/document-list'));
+const ActorPage = lazy(() => import('./actors/actor-page'));
+const FlowPage = lazy(() => import('./flows/flow-page'));
+const PlacePage = lazy(() => import('./places/place-page'));
+const SearchPage = lazy(() => import('./search/search-page'));
+const SankeyBench = lazy(() => import('./bench/sankey-bench'));
 
 export function App() {
-  const [locale, setLocale] = useState<Locale>('ZH');
-  const [{ data, fetching, error }] = useQuery({ query: OverviewQuery });
-
+  const lang = useLang();
+  const [path] = useLocation();
+  useEffect(() => {
+    document.documentElement.lang = lang === 'EN' ? 'en' : 'zh-Hans';
+  }, [lang]);
   return (
-    <main lang={locale === 'ZH' ? 'zh-Hans' : 'en'}>
-      <header>
-        <h1>fundtrace</h1>
-        <p>
-          <a href="/graphql">GraphQL API (GraphiQL)</a>{' '}
-          <button type="button" onClick={() => setLocale(locale === 'ZH' ? 'EN' : 'ZH')}>
-            {locale === 'ZH' ? 'English' : '中文'}
-          </button>
-        </p>
-      </header>
-      {fetching && !data ? <p role="status">Loading…</p> : null}
-      {error ? <p role="alert">Could not load the data set: {error.message}</p> : null}
-      {data ? (
-        <>
-          <section>
-            <h2>Data set</h2>
-            {data.documents.length === 0 ? (
-              <p>No documents loaded.</p>
-            ) : (
-              <ul>
-                {data.documents.map((document) => (
-                  <li key={document.id}>{document.title}</li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section>
-            <h2>Programs ({data.programs.length})</h2>
-            <ul>
-              {data.programs.map((program) => (
-                <li key={program.id}>{displayName(program, locale)}</li>
-              ))}
-            </ul>
-          </section>
-        </>
-      ) : null}
-    </main>
+    <>
+      <Header />
+      <main id="main">
+        <ErrorBoundary key={path} message={translate('error', lang)}>
+          <Suspense fallback={<Loading />}>
+            <Switch>
+              <Route path="/" component={Overview} />
+              <Route path="/search" component={SearchPage} />
+              <Route path="/trace/:id" component={TraceView} />
+              <Route path="/documents" component={DocumentList} />
+              <Route path="/documents/:id" component={DocumentView} />
+              <Route path="/actors/:id" component={ActorPage} />
+              <Route path="/flows/:id" component={FlowPage} />
+              <Route path="/places" component={PlacePage} />
+              <Route path="/places/:code" component={PlacePage} />
+              <Route path="/_bench/sankey" component={SankeyBench} />
+              <Route component={NotFound} />
+            </Switch>
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
 import { App } from './app';
+import './styles.css';
 import { client } from './urql';
 
 const root = document.getElementById('root');

@@ -6,6 +6,7 @@ import sirv from 'sirv';
 import type { Config } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
+import { serveExport } from './exports/http.js';
 import { seedIfEmpty } from './seed/load.js';
 import { createYogaServer } from './yoga.js';
 
@@ -20,7 +21,13 @@ export async function createApp(config: Config) {
   const db = await createDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   await migrateToLatest(db);
   const seeded = await seedIfEmpty(db);
-  const yoga = createYogaServer(db, { logLevel: config.logLevel, production: config.production });
+  const yoga = createYogaServer(db, {
+    logLevel: config.logLevel,
+    production: config.production,
+    adminToken: config.adminToken,
+    maxBodyBytes: config.maxBodyBytes,
+    databaseUrl: config.databaseUrl,
+  });
   const explorer = existsSync(EXPLORER_DIST)
     ? sirv(EXPLORER_DIST, { single: true, etag: true })
     : null;
@@ -28,6 +35,12 @@ export async function createApp(config: Config) {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql') return yoga(req, res);
+    if (path?.startsWith('/export/')) {
+      return serveExport(db, req, res).catch(() => {
+        if (!res.headersSent) json(res, 500, { error: 'export failed' });
+        else res.destroy();
+      });
+    }
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       try {

@@ -3,9 +3,11 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
-import { InputError } from './errors.js';
+import { AuthError, type FieldPath, InputError, ValidationError } from './errors.js';
 import { LIMITS } from './limits.js';
 
 /** The types `node(id)` can answer; any other global id is refused with a typed error. */
@@ -19,17 +21,58 @@ const NODE_TYPES = new Set([
   'Region',
 ]);
 
+/** The refusal for a request without the scope: no usable token, or a token without it. */
+export function authError(ctx: Context, scope = 'write'): AuthError {
+  const { credentials } = ctx;
+  if (credentials.problem)
+    return new AuthError('UNAUTHENTICATED', `Not authenticated: ${credentials.problem}.`);
+  if (credentials.author === null) {
+    return new AuthError('UNAUTHENTICATED', `Writes need a bearer token with the ${scope} scope.`);
+  }
+  return new AuthError('FORBIDDEN', `The token of ${credentials.author} lacks the ${scope} scope.`);
+}
+
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: { write: boolean };
   Scalars: {
     Decimal: { Input: string; Output: string };
     ID: { Input: string; Output: string | number };
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ComplexityPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  // Scope-auth first: plugins wrap resolvers in reverse order, so its check runs outermost.
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    ValidationPlugin,
+    ComplexityPlugin,
+    RelayPlugin,
+    DataloaderPlugin,
+  ],
+  scopeAuth: {
+    authScopes: (ctx) => ({ write: ctx.credentials.scopes.has('write') }),
+    unauthorizedError: (_parent, ctx) => authError(ctx),
+  },
+  validation: {
+    // Pothos validates arguments before any resolver wrapper runs, scope-auth's included. Only
+    // writes carry validated inputs, so a caller who may not write is told that, and never sees
+    // how their input would have been judged.
+    validationError: (failure, _args, ctx) => {
+      if (!ctx.credentials.scopes.has('write')) throw authError(ctx);
+      return new ValidationError(
+        failure.issues.map((issue) => ({
+          path: (issue.path ?? []).map((p) =>
+            typeof p === 'object' ? (p.key as string | number) : (p as string | number),
+          ) as FieldPath,
+          message: issue.message,
+        })),
+      );
+    },
+  },
   // Lists multiply what they select; connections by their `first` (see connectionOf).
   complexity: {
     defaultComplexity: 1,
@@ -58,5 +101,6 @@ export const builder = new SchemaBuilder<{
       throw new InputError(`"${globalID.slice(0, 60)}" is not an id of this API`, 'id');
     },
   },
-  errors: { defaultTypes: [] },
+  // Validation failures become the ValidationError member of a write's result union.
+  errors: { defaultTypes: [], unsafelyHandleInputErrors: true },
 });

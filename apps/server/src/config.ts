@@ -10,6 +10,20 @@ export interface Config {
   pgliteDir: string;
   logLevel: string;
   production: boolean;
+  /** Bearer token with every scope, for administering a fresh deployment; unset when empty. */
+  adminToken: string | undefined;
+  /** Largest request body accepted (bytes); larger ones get 413. */
+  maxBodyBytes: number;
+}
+
+/** 32 MiB: room for an inline import of a few hundred thousand rows; larger files use the CLI. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDir: dir.startsWith('memory://') ? dir : resolve(repoRoot, dir),
     logLevel: env.LOG_LEVEL ?? 'info',
     production: env.NODE_ENV === 'production',
+    adminToken: env.ADMIN_TOKEN || undefined,
+    maxBodyBytes: positiveInt(env.MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, 'MAX_BODY_BYTES'),
   };
 }

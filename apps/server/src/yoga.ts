@@ -1,27 +1,48 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
+import { authenticate } from './auth/tokens.js';
+import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { createContext } from './context.js';
 import type { Database } from './db/database.js';
+import { createEvents, type Events } from './mutations/events.js';
 import { queryLimitPlugins } from './request-guards.js';
 import { schema } from './schema/index.js';
 
 type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-export function createYogaServer(
-  db: Kysely<Database>,
-  options: { logLevel?: string; production?: boolean } = {},
-) {
+export interface YogaOptions {
+  logLevel?: string;
+  production?: boolean;
+  /** Bearer token with every scope (ADMIN_TOKEN); ignored when empty. */
+  adminToken?: string | undefined;
+  maxBodyBytes?: number;
+  /** PostgreSQL connection string: subscribers hear flows recorded by every server. */
+  databaseUrl?: string | undefined;
+  /** Flow events; by default made from databaseUrl (the caller closes what it passes). */
+  events?: Events;
+}
+
+export function createYogaServer(db: Kysely<Database>, options: YogaOptions = {}) {
   const logLevel = options.logLevel ?? 'warn';
+  const events = options.events ?? createEvents(options.databaseUrl);
   return createYoga({
     schema,
-    context: () => createContext(db),
+    // Reads are public: without an Authorization header no token is looked up.
+    context: async ({ request }) =>
+      createContext(
+        db,
+        await authenticate(db, request.headers.get('authorization'), options.adminToken),
+        events,
+      ),
     graphiql: { title: 'fundtrace GraphQL' },
     // GraphiQL bundled with the server: it works offline, with no CDN.
     renderGraphiQL,
     // Unexpected errors are masked; typed GraphQLErrors (bad input) pass through.
     maskedErrors: true,
     landingPage: false,
+    // Larger bodies get 413 (code REQUEST_ENTITY_TOO_LARGE), counted while read when chunked.
+    maxRequestBodySize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     plugins: queryLimitPlugins(options.production ?? false),
     logging: (['debug', 'info', 'warn', 'error'].includes(logLevel)
       ? logLevel

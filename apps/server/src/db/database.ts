@@ -122,7 +122,35 @@ export interface DataVersionTable {
   version: ColumnType<number, never, never>;
 }
 
+export interface ApiTokenTable {
+  id: Generated<number>;
+  secret_sha256: string;
+  scopes: string[];
+  label: string | null;
+  created_at: ColumnType<Date, never, never>;
+  revoked_at: ColumnType<Date | null, never, Date | null>;
+}
+
+/** JSON snapshots of a record; amounts in them are strings, never numbers. */
+export type Snapshot = Record<string, unknown>;
+
+export interface RevisionTable {
+  id: Generated<number>;
+  record_type: 'Actor' | 'Flow' | 'Observation' | 'Document';
+  record_id: number;
+  record_key: string;
+  action: 'CREATE' | 'UPDATE' | 'RETRACT';
+  author: string;
+  token_id: number | null;
+  at: ColumnType<Date, never, never>;
+  reason: string | null;
+  before: ColumnType<Snapshot | null, string | null, never>;
+  after: ColumnType<Snapshot | null, string | null, never>;
+}
+
 export interface Database {
+  api_tokens: ApiTokenTable;
+  revisions: RevisionTable;
   data_version: DataVersionTable;
   documents: DocumentTable;
   regions: RegionTable;
@@ -146,3 +174,5 @@ export type NewFlow = Insertable<FlowTable>;
 export type ObservationRow = Selectable<ObservationTable>;
 export type PairingRow = Selectable<PairingTable>;
 export type CitationRow = Selectable<CitationTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type RevisionRow = Selectable<RevisionTable>;

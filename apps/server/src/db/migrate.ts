@@ -5,6 +5,7 @@ import * as createDomain from './migrations/2026_11_28_00_00_00_create_domain.js
 import * as regionPrefixIndexes from './migrations/2026_11_28_01_00_00_region_prefix_indexes.js';
 import * as dataVersion from './migrations/2026_11_28_02_00_00_data_version.js';
 import * as flowEdges from './migrations/2026_11_28_03_00_00_flow_edges.js';
+import * as tokensAndRevisions from './migrations/2026_12_01_00_00_00_tokens_and_revisions.js';
 
 /** Migrations are listed here (not read from disk) so bundles and tests find them alike. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_01_00_00_region_prefix_indexes': regionPrefixIndexes,
   '2026_11_28_02_00_00_data_version': dataVersion,
   '2026_11_28_03_00_00_flow_edges': flowEdges,
+  '2026_12_01_00_00_00_tokens_and_revisions': tokensAndRevisions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,7 +15,20 @@ import './totals.js';
 import './boundary.js';
 import './balance.js';
 import './trace.js';
+import './errors.js';
+import './history.js';
+import './actor-mutations.js';
+import './flow-mutations.js';
+import './observation-mutations.js';
+import './document-mutations.js';
+import './import.js';
 
 builder.queryType({});
+builder.subscriptionType({
+  description: 'Live updates, over server-sent events.',
+});
+builder.mutationType({
+  description: 'Writes need a bearer token with the write scope; each returns a result union.',
+});
 
 export const schema = lexicographicSortSchema(builder.toSchema());

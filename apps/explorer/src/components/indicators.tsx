@@ -1,0 +1,109 @@
+import { useEffect } from 'react';
+import { Link } from 'wouter';
+import { displayName, type Locale } from '../display-name';
+import { citationHref } from '../documents/citation-href';
+import { translate } from '../lib/i18n';
+import { enumLabel } from '../lib/labels';
+import { formatQuantity } from '../lib/unit-cost';
+import { useHref } from '../lib/url-state';
+import { LineChart } from '../places/line-chart';
+
+const CHART_METRICS = ['registered_poor_population', 'poverty_incidence'] as const;
+
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** Observations as line charts (poor population, poverty incidence) and a table with citations. */
+export function Indicators(props: {
+  observations: readonly {
+    citations: readonly { start: number; end: number; quote: string; document: { id: string } }[];
+    id: string;
+    metric: string;
+    metricInfo: { name: string; nameEn?: string | null };
+    value: string;
+    unit: string;
+    year: number;
+    kind: string;
+  }[];
+  locale: Locale;
+}) {
+  const { locale } = props;
+  const href = useHref();
+  // A record link from a document (#obs-<id>) scrolls to its row once the rows exist.
+  const target = typeof window === 'undefined' ? '' : safeDecode(window.location.hash);
+  useEffect(() => {
+    if (!target.startsWith('#obs-')) return;
+    document.getElementById(target.slice(1))?.scrollIntoView({ block: 'center' });
+  }, [target]);
+  if (props.observations.length === 0) return null;
+  const label = (o: { value: string; unit: string }) => formatQuantity(o.value, o.unit, locale);
+  return (
+    <section>
+      <h2>{translate('observations', locale)}</h2>
+      <div className="charts">
+        {CHART_METRICS.map((m) => {
+          const obs = props.observations.filter((o) => o.metric === m && o.kind !== 'TARGET');
+          const first = obs[0];
+          if (!first) return null;
+          return (
+            <figure key={m}>
+              <figcaption>{displayName(first.metricInfo, locale)}</figcaption>
+              <LineChart
+                title={displayName(first.metricInfo, locale)}
+                unitLabel={first.unit}
+                points={obs.map((o) => ({ year: o.year, value: o.value, label: label(o) }))}
+              />
+            </figure>
+          );
+        })}
+      </div>
+      <table className="data observations">
+        <caption>{translate('observations', locale)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{translate('metric', locale)}</th>
+            <th scope="col">{translate('year', locale)}</th>
+            <th scope="col">{translate('kind', locale)}</th>
+            <th scope="col" className="num">
+              {translate('value', locale)}
+            </th>
+            <th scope="col">{translate('citations', locale)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...props.observations]
+            .sort((a, b) => a.metric.localeCompare(b.metric) || a.year - b.year)
+            .map((o) => (
+              <tr
+                key={o.id}
+                id={`obs-${o.id}`}
+                data-metric={o.metric}
+                className={target === `#obs-${o.id}` ? 'target' : undefined}
+              >
+                <td>{displayName(o.metricInfo, locale)}</td>
+                <td>{o.year}</td>
+                <td>{enumLabel(o.kind, locale)}</td>
+                <td className="num">{label(o)}</td>
+                <td>
+                  {o.citations.map((c) => (
+                    <Link
+                      key={`${c.start}-${c.end}`}
+                      href={href(citationHref(c))}
+                      className="citation-link"
+                    >
+                      “{c.quote}”
+                    </Link>
+                  ))}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { graphql } from '../gql';
+
+export const FlowPageQuery = graphql(`
+  query FlowPage($id: ID!) {
+    node(id: $id) {
+      ... on Flow {
+        ...FlowRowParts
+        note
+        parent {
+          id
+          amount {
+            ...MoneyParts
+          }
+        }
+      }
+    }
+  }
+`);

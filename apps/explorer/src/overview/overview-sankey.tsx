@@ -1,0 +1,138 @@
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { useLocation } from 'wouter';
+import { QueryState } from '../components/status';
+import { translate } from '../lib/i18n';
+import { toAmount } from '../lib/money';
+import { idPath, useHref, useLang, useParams, useSetParams } from '../lib/url-state';
+import { ChartFrame } from '../sankey/chart-frame';
+import type { GraphNode } from '../sankey/graph';
+import { NodeMenu } from '../sankey/node-menu';
+import { overviewGraph, splitTriples } from './overview-graph';
+import { OverviewFlowsQuery } from './queries';
+
+const KINDS = ['publicMoney', 'loanPrincipal', 'leveraged', 'planned'] as const;
+type Kind = (typeof KINDS)[number];
+const KIND_LABEL = {
+  publicMoney: 'publicMoney',
+  loanPrincipal: 'loans',
+  leveraged: 'leveraged',
+  planned: 'planned',
+} as const;
+
+export function OverviewSankey({ year }: { year: number }) {
+  const lang = useLang();
+  const params = useParams();
+  const setParams = useSetParams();
+  const href = useHref();
+  const [, navigate] = useLocation();
+  const kind: Kind = KINDS.find((k) => k === params.get('money')) ?? 'publicMoney';
+  const expanded = useMemo(
+    () =>
+      new Set(
+        (params.get('expand') ?? '')
+          .split(',')
+          .filter((c) => /^[0-2]$/.test(c))
+          .map(Number),
+      ),
+    [params],
+  );
+  const selected = params.get('sel');
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: OverviewFlowsQuery,
+    variables: { filter: { year, unit: 'CNY' } },
+  });
+  const graph = useMemo(() => {
+    if (!data) return null;
+    const { bySource, byTarget } = splitTriples(
+      data.totals.map((r) => ({
+        source: r.source ?? null,
+        program: r.program ?? null,
+        target: r.target ?? null,
+        amount: toAmount(r[kind]),
+      })),
+    );
+    return overviewGraph(bySource, byTarget, lang, { expanded });
+  }, [data, kind, lang, expanded]);
+
+  const selectedNode = graph?.nodes.find((n) => n.id === selected) ?? null;
+  const onNode = (n: GraphNode) => {
+    if (n.kind === 'other') {
+      setParams({ expand: [...expanded, n.column].join(',') });
+      return;
+    }
+    setParams({ sel: n.id === selected ? null : n.id }, { replace: true });
+  };
+  const actorId = selectedNode?.id.match(/^[st]:(.+)$/)?.[1];
+
+  return (
+    <section className="overview-sankey" aria-labelledby="sankey-heading">
+      <h2 id="sankey-heading">{translate('sankeyTitle', lang)}</h2>
+      <div className="controls">
+        <label className="control">
+          {translate('moneyKind', lang)}{' '}
+          <select
+            value={kind}
+            onChange={(e) =>
+              setParams({
+                money: e.target.value === 'publicMoney' ? null : e.target.value,
+                sel: null,
+              })
+            }
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {translate(KIND_LABEL[k], lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {expanded.size > 0 ? (
+          <button type="button" onClick={() => setParams({ expand: null })}>
+            {lang === 'EN' ? 'Collapse small nodes' : '合并小项'}
+          </button>
+        ) : null}
+      </div>
+      <QueryState
+        fetching={fetching}
+        error={error}
+        hasData={!!data}
+        retry={() => refetch({ requestPolicy: 'network-only' })}
+      />
+      {graph && graph.links.length === 0 ? (
+        <p className="status empty">{translate('noFlows', lang)}</p>
+      ) : null}
+      {graph && graph.links.length > 0 ? (
+        <ChartFrame
+          graph={graph}
+          locale={lang}
+          title={`${translate('sankeyTitle', lang)} · ${year} · ${translate(KIND_LABEL[kind], lang)}`}
+          desc={
+            lang === 'EN'
+              ? `${graph.nodes.length} nodes and ${graph.links.length} links. Link width is proportional to the amount. The same rows are in the table.`
+              : `共 ${graph.nodes.length} 个节点、${graph.links.length} 条资金流。线宽与金额成正比。表格中有相同数据。`
+          }
+          selectedId={selected}
+          onNode={onNode}
+        />
+      ) : null}
+      {selectedNode ? (
+        <NodeMenu
+          key={selectedNode.id}
+          node={selectedNode}
+          locale={lang}
+          onTrace={actorId ? () => navigate(href(idPath('/trace', actorId), { year })) : undefined}
+          onOpen={actorId ? () => navigate(href(idPath('/actors', actorId), { year })) : undefined}
+          onClear={() => {
+            const id = selectedNode.id;
+            setParams({ sel: null }, { replace: true });
+            // Back to the node the menu belonged to, for keyboard users.
+            requestAnimationFrame(() =>
+              document.querySelector<SVGElement>(`[data-node-id="${CSS.escape(id)}"]`)?.focus(),
+            );
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import { graphql } from '../gql';
+
+export const TraceQuery = graphql(`
+  query Trace($from: ID!, $direction: TraceDirection!, $year: Int, $maxDepth: Int!, $limit: Int!) {
+    trace(from: $from, direction: $direction, year: $year, maxDepth: $maxDepth, limit: $limit) {
+      direction
+      rule
+      truncated
+      nodeCount
+      linkCount
+      total {
+        ...MoneyParts
+      }
+      origin {
+        id
+        name
+        nameEn
+      }
+      nodes {
+        actor {
+          id
+          name
+          nameEn
+        }
+        depth
+        flags
+        attributed {
+          ...MoneyParts
+        }
+        outflow {
+          ...MoneyParts
+        }
+        residual {
+          ...MoneyParts
+        }
+      }
+      others {
+        depth
+        actorCount
+        attributed {
+          ...MoneyParts
+        }
+        outflow {
+          ...MoneyParts
+        }
+        residual {
+          ...MoneyParts
+        }
+        inflows {
+          actor {
+            id
+          }
+          attributed {
+            ...MoneyParts
+          }
+        }
+        outflows {
+          actor {
+            id
+          }
+          attributed {
+            ...MoneyParts
+          }
+        }
+      }
+      links {
+        flow {
+          id
+          source {
+            id
+          }
+          target {
+            id
+          }
+        }
+        attributed {
+          ...MoneyParts
+        }
+        share
+        earmarked
+      }
+      outcomes {
+        observation {
+          id
+          metric
+          metricInfo {
+            name
+            nameEn
+          }
+          unit
+          year
+          kind
+          actor {
+            id
+            name
+            nameEn
+          }
+          citations {
+            start
+            end
+            quote
+            document {
+              id
+            }
+          }
+        }
+        attributedValue
+        money {
+          ...MoneyParts
+        }
+        unitCost {
+          ...MoneyParts
+        }
+        share
+      }
+      outcomeTotals {
+        metric
+        kind
+        unit
+        year
+        count
+        attributedValue
+        money {
+          ...MoneyParts
+        }
+        unitCost {
+          ...MoneyParts
+        }
+      }
+      residuals {
+        actor {
+          id
+        }
+        amount {
+          ...MoneyParts
+        }
+        kind
+      }
+      residualTotals {
+        kind
+        actorCount
+        amount {
+          ...MoneyParts
+        }
+      }
+      warnings {
+        code
+        message
+        actor {
+          id
+          name
+          nameEn
+        }
+        flow {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export const FlowCardQuery = graphql(`
+  query FlowCard($id: ID!) {
+    node(id: $id) {
+      ... on Flow {
+        ...FlowRowParts
+        note
+        parent {
+          id
+        }
+      }
+    }
+  }
+`);

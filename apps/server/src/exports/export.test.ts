@@ -1,0 +1,113 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDataset } from '../imports/import-dataset.js';
+import { fingerprint } from '../mutations/test-client.js';
+import { createTestDb, graphqlClient } from '../test/test-db.js';
+import { serveExport } from './http.js';
+
+const ctx = await createTestDb();
+const gql = graphqlClient(ctx.db);
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  server = createServer((req, res) => void serveExport(ctx.db, req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await ctx.close();
+});
+
+function parseCsv(text: string): string[][] {
+  // The export quotes fields holding , " or newlines; the seed has none of the latter.
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map(
+      (line) =>
+        line
+          .match(/("([^"]|"")*"|[^,]*)(,|$)/g)
+          ?.map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replaceAll('""', '"')) ?? [],
+    )
+    .map((fields) => fields.slice(0, -1));
+}
+
+describe('/export', () => {
+  it('flows.csv: UTF-8 with BOM, plain decimal amounts, qualifier/low/high/currency, all flows', async () => {
+    const response = await fetch(`${base}/export/flows.csv`);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes));
+    expect(header?.slice(0, 4)).toEqual(['external_id', 'source_key', 'target_key', 'amount']);
+    const { data } = await gql<{ flows: { totalCount: number } }>('{ flows { totalCount } }');
+    expect(rows).toHaveLength(data?.flows.totalCount ?? -1);
+    const col = (name: string) => header?.indexOf(name) ?? -1;
+    const loans = rows.find((r) => r[col('amount')] === '15000000000');
+    expect(loans?.[col('qualifier')]).toBe('AT_LEAST');
+    expect(loans?.[col('low')]).toBe('15000000000');
+    expect(loans?.[col('currency')]).toBe('CNY');
+    expect(rows.every((r) => /^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(r[col('amount')] ?? ''))).toBe(
+      true,
+    );
+  });
+
+  it('honours the flows filters, as the GraphQL query does', async () => {
+    const { data } = await gql<{ flows: { totalCount: number } }>(
+      '{ flows(filter: { year: 2017, regionCode: "110000" }) { totalCount } }',
+    );
+    const response = await fetch(`${base}/export/flows.json?year=2017&regionCode=110000`);
+    const flows = (await response.json()) as { year: number }[];
+    expect(flows).toHaveLength(data?.flows.totalCount ?? -1);
+    expect(flows.every((f) => f.year === 2017)).toBe(true);
+  });
+
+  it('refuses bad filters with 400', async () => {
+    for (const query of [
+      'year=abc',
+      'status=LOST',
+      'regionCode=999999',
+      'colour=red',
+      'programId=xyz',
+    ]) {
+      const response = await fetch(`${base}/export/flows.csv?${query}`);
+      expect(response.status, query).toBe(400);
+    }
+    expect((await fetch(`${base}/export/totals.csv?groupBy=COLOUR`)).status).toBe(400);
+    expect((await fetch(`${base}/export/secrets.csv`)).status).toBe(404);
+  });
+
+  it('totals.csv by year: a row per year with each money bucket and the flow count', async () => {
+    const text = await (await fetch(`${base}/export/totals.csv?groupBy=YEAR`)).text();
+    const [header, ...rows] = parseCsv(text);
+    expect(header?.slice(0, 3)).toEqual(['year', 'public_money_value', 'public_money_qualifier']);
+    const { data } = await gql<{
+      totals: { year: number; publicMoney: { value: string; qualifier: string } }[];
+    }>('{ totals(groupBy: [YEAR]) { year publicMoney { value qualifier } } }');
+    for (const total of data?.totals ?? []) {
+      const row = rows.find((r) => r[0] === String(total.year));
+      expect(row?.slice(1, 3)).toEqual([total.publicMoney.value, total.publicMoney.qualifier]);
+    }
+  });
+
+  it('round trip: the exported flows, actors and observations import back unchanged', async () => {
+    const before = await fingerprint(ctx.db);
+    const by = { author: 'test', tokenId: null };
+    const flowsCsv = await (await fetch(`${base}/export/flows.csv`)).text();
+    const csvReport = await importDataset(ctx.db, by, flowsCsv, { format: 'CSV' });
+    expect(csvReport.flows.created + csvReport.flows.updated).toBe(0);
+    for (const name of ['actors', 'flows', 'observations']) {
+      const json = await (await fetch(`${base}/export/${name}.json`)).text();
+      const report = await importDataset(ctx.db, by, json, { format: 'JSON' });
+      expect(report.rows).toBeGreaterThan(0);
+      for (const counts of [report.actors, report.flows, report.observations]) {
+        expect(counts.created + counts.updated, name).toBe(0);
+      }
+    }
+    expect(await fingerprint(ctx.db)).toEqual(before);
+  });
+});

@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { InputError } from '../errors.js';
+import { EXPORTS, type ExportName, exportStream, parseExportParams } from './export.js';
+
+const PATH = /^\/export\/(flows|actors|observations|totals)\.(csv|json)$/;
+
+function refuse(res: ServerResponse, status: number, message: string) {
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify({ error: message }));
+}
+
+/**
+ * GET /export/{flows,actors,observations,totals}.{csv,json}?year=…&groupBy=…: streams the file.
+ * Reads are public, as in the API; the filters are the `flows` query's.
+ */
+export async function serveExport(
+  db: Kysely<Database>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const match = PATH.exec(url.pathname);
+  if (!match) {
+    return refuse(res, 404, `exports: /export/{${EXPORTS.join(',')}}.{csv,json}`);
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'use GET');
+  const name = match[1] as ExportName;
+  const format = match[2] as 'csv' | 'json';
+  let stream: AsyncGenerator<string>;
+  try {
+    const { filter, groupBy } = parseExportParams(url.searchParams);
+    stream = await exportStream(db, { name, format, filter, groupBy });
+  } catch (error) {
+    if (error instanceof InputError) return refuse(res, 400, error.message);
+    throw error;
+  }
+  res.writeHead(200, {
+    'content-type':
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}.${format}"`,
+    'cache-control': 'no-store',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  try {
+    await pipeline(Readable.from(stream), res);
+  } catch {
+    // The client went away, or the database failed mid-file: the response is cut, not completed.
+    res.destroy();
+  }
+}

@@ -1,0 +1,273 @@
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import { type Kysely, sql } from 'kysely';
+import type pg from 'pg';
+import type { Database } from '../db/database.js';
+import { ImportError, type RowError } from '../errors.js';
+import type { Author } from '../history/revisions.js';
+import { mapDbError } from '../mutations/write.js';
+import { applyStaged, referenceProblems, type TypeCounts } from './apply.js';
+import {
+  EXPORT_ONLY_COLUMNS,
+  FLOW_COLUMNS,
+  type FlowColumn,
+  flowFromCsv,
+  type ImportRecord,
+  jsonRecord,
+  REQUIRED_FLOW_COLUMNS,
+} from './records.js';
+import { analyseStagingTables, createStagingTables, Stager } from './stage.js';
+
+export type ImportFormat = 'CSV' | 'JSON';
+
+export interface ImportOptions {
+  format: ImportFormat;
+  dryRun?: boolean | null | undefined;
+  reason?: string | null | undefined;
+  /** The PostgreSQL client `db` runs on, when the import has one of its own: rows go by COPY. */
+  copyClient?: pg.Client | null;
+  /** Called every few thousand rows with the rows read so far. */
+  onProgress?: (rows: number) => void;
+  /** Called at the end of each phase with the milliseconds since the start (benchmarks). */
+  onPhase?: (phase: string, ms: number) => void;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  actors: TypeCounts;
+  flows: TypeCounts;
+  observations: TypeCounts;
+}
+
+const MAX_REPORTED = 1000;
+/** What a naive decoder puts where bytes were not UTF-8 (GBK files read as UTF-8, say). */
+const REPLACEMENT = '\uFFFD';
+const NOT_UTF8 =
+  'is not UTF-8 text (it holds U+FFFD where bytes could not be decoded): is the file GBK-encoded? Save it as UTF-8';
+
+/** Collects row errors: keeps the first MAX_REPORTED, counts them all. */
+class Problems {
+  readonly list: RowError[] = [];
+  count = 0;
+  add(row: number, column: string | null, message: string) {
+    this.count++;
+    if (this.list.length < MAX_REPORTED) this.list.push({ row, column, message });
+  }
+}
+
+class DryRun extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+type Source = string | AsyncIterable<string>;
+
+function textStream(source: Source): Readable {
+  return typeof source === 'string' ? Readable.from([source]) : Readable.from(source);
+}
+
+/** Reads a flows CSV: the header names the columns (any order), each row is one flow. */
+async function readCsv(
+  source: Source,
+  problems: Problems,
+  onRecord: (row: number, record: ImportRecord) => Promise<void>,
+): Promise<number> {
+  const parser = textStream(source).pipe(
+    parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+  );
+  let header: (FlowColumn | null)[] | null = null;
+  let row = 0;
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      if (header === null) {
+        header = checkHeader(fields, problems);
+        if (header === null) return 0;
+        continue;
+      }
+      row++;
+      if (fields.length !== header.length) {
+        problems.add(
+          row,
+          null,
+          `has ${fields.length} fields where the header has ${header.length} (a truncated or broken line?)`,
+        );
+        continue;
+      }
+      const byColumn: Partial<Record<FlowColumn, string>> = {};
+      let clean = true;
+      for (const [i, column] of header.entries()) {
+        if (column === null) continue;
+        const value = fields[i] ?? '';
+        if (value.includes(REPLACEMENT)) {
+          problems.add(row, column, NOT_UTF8);
+          clean = false;
+        }
+        byColumn[column] = value;
+      }
+      if (!clean) continue;
+      const record = flowFromCsv(byColumn);
+      if (Array.isArray(record)) {
+        for (const p of record) problems.add(row, p.column, p.message);
+        continue;
+      }
+      await onRecord(row, record);
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('CSV_')) throw error;
+    const reason =
+      code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted field is not closed (a truncated file?)'
+        : (error as Error).message;
+    problems.add(row + 1, null, reason);
+  }
+  if (header === null)
+    problems.add(0, null, `the file is empty: expected the header ${FLOW_COLUMNS.join(',')}`);
+  return row;
+}
+
+/** The header's columns in order (null for export-only columns, which are ignored), or null. */
+function checkHeader(fields: string[], problems: Problems): (FlowColumn | null)[] | null {
+  const known = new Set<string>([...FLOW_COLUMNS, ...EXPORT_ONLY_COLUMNS]);
+  const seen = new Set<string>();
+  const before = problems.count;
+  for (const field of fields) {
+    const name = field.trim();
+    if (!known.has(name)) {
+      problems.add(
+        0,
+        field.slice(0, 60),
+        `unknown column; the columns are ${FLOW_COLUMNS.join(',')}`,
+      );
+    } else if (seen.has(name)) {
+      problems.add(0, name, 'the column appears twice');
+    }
+    seen.add(name);
+  }
+  for (const required of REQUIRED_FLOW_COLUMNS) {
+    if (!seen.has(required)) problems.add(0, required, 'required column missing from the header');
+  }
+  if (problems.count > before) return null;
+  return fields.map((f) => {
+    const name = f.trim();
+    return EXPORT_ONLY_COLUMNS.includes(name) ? null : (name as FlowColumn);
+  });
+}
+
+/** Reads a JSON import: an array of records, each `{ "type": "actor" | "flow" | "observation", … }`. */
+async function readJson(
+  source: Source,
+  problems: Problems,
+  onRecord: (row: number, record: ImportRecord) => Promise<void>,
+): Promise<number> {
+  let text = '';
+  if (typeof source === 'string') text = source;
+  else for await (const chunk of source) text += chunk;
+  if (text.includes(REPLACEMENT)) {
+    problems.add(0, null, `the file ${NOT_UTF8}`);
+    return 0;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    problems.add(0, null, `not valid JSON: ${(error as Error).message.slice(0, 200)}`);
+    return 0;
+  }
+  if (!Array.isArray(data)) {
+    problems.add(0, null, 'the JSON must be an array of records ([{ "type": "flow", … }, …])');
+    return 0;
+  }
+  for (const [i, element] of data.entries()) {
+    const row = i + 1;
+    const parsed = jsonRecord.safeParse(element);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.add(row, issue.path.map(String).join('.') || null, issue.message);
+      }
+      continue;
+    }
+    await onRecord(row, parsed.data);
+  }
+  return data.length;
+}
+
+/**
+ * Imports a file in one transaction: every row is validated (the mutations' rules), staged,
+ * checked against stored data, then written with one revision per created or changed record.
+ * Any bad row rejects the whole file with an error per row (ImportError). Rows are matched to
+ * stored records by external id (`key`), so importing a file again changes nothing. A dry run
+ * does all of it and rolls back.
+ */
+export async function importDataset(
+  db: Kysely<Database>,
+  by: Author,
+  source: Source,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const reason = options.reason ?? `import (${options.format})`;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // Room for the hash joins of a million staged rows with the stored ones.
+      await sql`set local work_mem = '128MB'`.execute(trx);
+      await createStagingTables(trx);
+      const problems = new Problems();
+      const stager = new Stager(trx, options.copyClient ?? null);
+      const keys = new Map<string, number>();
+      const onRecord = async (row: number, record: ImportRecord) => {
+        const id = `${record.type}:${record.key}`;
+        const first = keys.get(id);
+        if (first !== undefined) {
+          problems.add(
+            row,
+            record.type === 'flow' && options.format === 'CSV' ? 'external_id' : 'key',
+            `duplicate external id "${record.key}" (first at row ${first})`,
+          );
+          return;
+        }
+        keys.set(id, row);
+        await stager.add(row, record);
+        if (stager.staged % 10_000 === 0) options.onProgress?.(row);
+      };
+      const read = options.format === 'CSV' ? readCsv : readJson;
+      const t0 = performance.now();
+      const rows = await read(source, problems, onRecord);
+      await stager.done();
+      const lap = (phase: string) => options.onPhase?.(phase, performance.now() - t0);
+      lap('read, checked and staged');
+      options.onProgress?.(rows);
+      await analyseStagingTables(trx);
+      const references = await referenceProblems(trx);
+      lap('references checked');
+      for (const e of references.errors) problems.list.push(e);
+      problems.count += references.count;
+      if (problems.count > 0) throw rejection(problems);
+
+      const applied = await applyStaged(trx, by, reason);
+      lap('written');
+      if (applied.unresolved.length) {
+        for (const e of applied.unresolved) problems.add(e.row, e.column, e.message);
+        throw rejection(problems);
+      }
+      const report: ImportReport = {
+        dryRun: Boolean(options.dryRun),
+        rows,
+        actors: applied.actors,
+        flows: applied.flows,
+        observations: applied.observations,
+      };
+      if (options.dryRun) throw new DryRun(report);
+      return report;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.report;
+    throw mapDbError(error);
+  }
+}
+
+function rejection(problems: Problems): ImportError {
+  const sorted = [...problems.list].sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED);
+  return new ImportError(sorted, problems.count);
+}

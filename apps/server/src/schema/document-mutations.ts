@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { addCitationInput, addDocumentInput } from '../mutations/inputs.js';
+import { addCitation, addDocument } from '../mutations/records.js';
+import { authorOf, inTransaction } from '../mutations/write.js';
+import { Citation } from './citation.js';
+import { Document } from './document.js';
+import { reasonField } from './write-inputs.js';
+import { writeResult } from './write-result.js';
+
+export const AddDocumentInput = builder.inputType('AddDocumentInput', {
+  fields: (t) => ({
+    key: t.string({ description: 'External id; generated when absent.' }),
+    title: t.string({ required: true }),
+    titleEn: t.string(),
+    publisher: t.string(),
+    publishedOn: t.string({ description: 'YYYY-MM-DD' }),
+    language: t.string({ required: true, description: 'A language tag, e.g. zh-Hant.' }),
+    url: t.string(),
+    text: t.string({
+      required: true,
+      description: 'The normalised text; citations count offsets in its Unicode code points.',
+    }),
+    normalisation: t.string({ description: 'How the text was normalised from the source.' }),
+    reason: t.string({ description: reasonField }),
+  }),
+});
+
+export const AddCitationInput = builder.inputType('AddCitationInput', {
+  description: 'A passage of a document that states a record (a flow, an observation or an actor).',
+  fields: (t) => ({
+    recordId: t.id({ required: true }),
+    documentId: t.id({ required: true }),
+    start: t.int({ required: true }),
+    end: t.int({ required: true, description: 'Exclusive; offsets in Unicode code points.' }),
+    reason: t.string({ description: reasonField }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  addDocument: t.field({
+    type: Document,
+    description: 'Stores a source document, to be cited.',
+    nullable: true,
+    authScopes: { write: true },
+    errors: writeResult('AddDocument', 'document'),
+    args: t.validate(
+      { input: t.arg({ type: AddDocumentInput, required: true }) },
+      z.object({ input: addDocumentInput }),
+    ),
+    resolve: (_root, { input }, { db, credentials }) =>
+      inTransaction(db, (trx) => addDocument(trx, authorOf(credentials), input)),
+  }),
+  addCitation: t.field({
+    type: Citation,
+    description:
+      'Cites a passage for a record; the quote is the document text there. Recorded as an update of the record.',
+    nullable: true,
+    authScopes: { write: true },
+    errors: writeResult('AddCitation', 'citation'),
+    args: t.validate(
+      { input: t.arg({ type: AddCitationInput, required: true }) },
+      z.object({ input: addCitationInput }),
+    ),
+    resolve: (_root, { input }, { db, credentials }) =>
+      inTransaction(db, (trx) => addCitation(trx, authorOf(credentials), input)),
+  }),
+}));

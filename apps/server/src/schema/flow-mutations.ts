@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { recordFlowInput, retractInput, updateFlowInput } from '../mutations/inputs.js';
+import { recordFlow, retract, updateFlow } from '../mutations/records.js';
+import { authorOf, inTransaction } from '../mutations/write.js';
+import { Flow, FlowStatus, Instrument } from './flow.js';
+import { RetractedRecord } from './retracted.js';
+import { CitationInput, MoneyInput, RetractInput, reasonField } from './write-inputs.js';
+import { writeResult } from './write-result.js';
+
+const flowInput = (create: boolean) =>
+  builder.inputType(create ? 'RecordFlowInput' : 'UpdateFlowInput', {
+    fields: (t) => ({
+      ...(create
+        ? { key: t.string({ description: 'External id; generated when absent.' }) }
+        : { id: t.id({ required: true }) }),
+      sourceId: t.id({ required: create }),
+      targetId: t.id({ required: create }),
+      amount: t.field({ type: MoneyInput, required: create }),
+      year: t.int({ required: create, description: '1949 to 2100.' }),
+      status: t.field({ type: FlowStatus, required: create }),
+      instrument: t.field({ type: Instrument, required: create }),
+      programId: t.id(),
+      parentId: t.id({ description: 'The flow this one passes on (earmarked).' }),
+      note: t.string(),
+      citations: t.field({
+        type: [CitationInput],
+        description: create ? undefined : 'When given, replaces the citations.',
+      }),
+      reason: t.string({ description: reasonField }),
+    }),
+  });
+
+export const RecordFlowInput = flowInput(true);
+export const UpdateFlowInput = flowInput(false);
+
+builder.mutationFields((t) => ({
+  recordFlow: t.field({
+    type: Flow,
+    description: 'Records a flow of money or another resource. Needs the write scope.',
+    nullable: true,
+    authScopes: { write: true },
+    errors: writeResult('RecordFlow', 'flow'),
+    args: t.validate(
+      { input: t.arg({ type: RecordFlowInput, required: true }) },
+      z.object({ input: recordFlowInput }),
+    ),
+    resolve: async (_root, { input }, { db, credentials, events }) => {
+      const flow = await inTransaction(db, (trx) => recordFlow(trx, authorOf(credentials), input));
+      // Announced once committed: subscribers read what every reader can.
+      events.committed(flow.id);
+      return flow;
+    },
+  }),
+  updateFlow: t.field({
+    type: Flow,
+    description: 'Changes the given fields of a flow (null clears an optional one).',
+    nullable: true,
+    authScopes: { write: true },
+    errors: writeResult('UpdateFlow', 'flow'),
+    args: t.validate(
+      { input: t.arg({ type: UpdateFlowInput, required: true }) },
+      z.object({ input: updateFlowInput }),
+    ),
+    resolve: (_root, { input }, { db, credentials }) =>
+      inTransaction(db, (trx) => updateFlow(trx, authorOf(credentials), input)),
+  }),
+  retractFlow: t.field({
+    type: RetractedRecord,
+    description:
+      'Retracts a flow that no other flow passes on: it leaves every read (lists, totals, traces); its history stays.',
+    nullable: true,
+    authScopes: { write: true },
+    errors: writeResult('RetractFlow', 'retracted'),
+    args: t.validate(
+      { input: t.arg({ type: RetractInput, required: true }) },
+      z.object({ input: retractInput('Flow') }),
+    ),
+    resolve: (_root, { input }, { db, credentials }) =>
+      inTransaction(db, (trx) => retract(trx, authorOf(credentials), 'Flow', input)),
+  }),
+}));
+
+builder.objectField(Flow, 'key', (t) =>
+  t.exposeString('key', { description: 'External id: what imports match rows by.' }),
+);
+
+builder.subscriptionField('flowRecorded', (t) =>
+  t.field({
+    type: Flow,
+    description:
+      'Each flow recorded through this server (recordFlow), once committed. Over SSE: POST or GET /graphql with Accept: text/event-stream. Imports are not announced flow by flow.',
+    subscribe: (_root, _args, { events }) => events.subscribe(),
+    resolve: (flowId: number) => String(flowId),
+  }),
+);

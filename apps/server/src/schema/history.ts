@@ -1,0 +1,134 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { Kysely } from 'kysely';
+import { builder } from '../builder.js';
+import type { Database, RevisionRow } from '../db/database.js';
+import { type RecordType, withCreatedSnapshots } from '../history/revisions.js';
+import { Actor } from './actor.js';
+import { Document } from './document.js';
+import { decodeGlobalId } from './filters.js';
+import { Flow } from './flow.js';
+import { Observation } from './observation.js';
+
+builder.scalarType('JSON', {
+  description: 'A JSON value. Amounts in revision snapshots are decimal strings.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+const RevisionAction = builder.enumType('RevisionAction', {
+  values: ['CREATE', 'UPDATE', 'RETRACT'] as const,
+});
+
+/** Fields whose values differ between two snapshots. */
+function changedFields(row: RevisionRow): string[] {
+  const before = row.before ?? {};
+  const after = row.after ?? {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+}
+
+export const Revision = builder.objectRef<RevisionRow>('Revision').implement({
+  description:
+    'One write to a record: who, when, why, and the record before and after. Every write appends one.',
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => String(r.id) }),
+    recordType: t.exposeString('record_type'),
+    recordId: t.id({
+      description: 'Global id of the record (it may be retracted).',
+      resolve: (r) => encodeGlobalID(r.record_type, r.record_id),
+    }),
+    recordKey: t.exposeString('record_key', { description: 'The external id of the record.' }),
+    action: t.field({ type: RevisionAction, resolve: (r) => r.action }),
+    author: t.exposeString('author', { description: "The token's label, or admin." }),
+    at: t.string({ description: 'ISO 8601 time.', resolve: (r) => new Date(r.at).toISOString() }),
+    reason: t.exposeString('reason', { nullable: true }),
+    before: t.field({ type: 'JSON', nullable: true, resolve: (r) => r.before }),
+    after: t.field({ type: 'JSON', nullable: true, resolve: (r) => r.after }),
+    changedFields: t.stringList({
+      description: 'Top-level fields that differ between before and after.',
+      resolve: changedFields,
+    }),
+  }),
+});
+
+/** A record's revisions, oldest first, for every record of the response in one statement. */
+function loadHistory(type: RecordType) {
+  return async (ids: number[], { db }: { db: Kysely<Database> }) =>
+    withCreatedSnapshots(
+      db,
+      type,
+      await db
+        .selectFrom('revisions')
+        .selectAll()
+        .where('record_type', '=', type)
+        .where('record_id', 'in', ids)
+        .orderBy('id')
+        .execute(),
+    );
+}
+const HISTORY = 'Every write to this record, oldest first.';
+const byRecord = (r: RevisionRow) => r.record_id;
+
+builder.objectField(Flow, 'history', (t) =>
+  t.loadableGroup({
+    type: Revision,
+    description: HISTORY,
+    load: loadHistory('Flow'),
+    group: byRecord,
+    resolve: (r) => r.id,
+  }),
+);
+builder.objectField(Actor, 'history', (t) =>
+  t.loadableGroup({
+    type: Revision,
+    description: HISTORY,
+    load: loadHistory('Actor'),
+    group: byRecord,
+    resolve: (r) => r.id,
+  }),
+);
+builder.objectField(Observation, 'history', (t) =>
+  t.loadableGroup({
+    type: Revision,
+    description: HISTORY,
+    load: loadHistory('Observation'),
+    group: byRecord,
+    resolve: (r) => r.id,
+  }),
+);
+builder.objectField(Document, 'history', (t) =>
+  t.loadableGroup({
+    type: Revision,
+    description: HISTORY,
+    load: loadHistory('Document'),
+    group: byRecord,
+    resolve: (r) => r.id,
+  }),
+);
+
+builder.queryField('history', (t) =>
+  t.field({
+    type: [Revision],
+    description:
+      'The revisions of any record by its global id, retracted records included (they leave every other read).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, { db }) => {
+      const decoded = decodeGlobalId(
+        String(id),
+        ['Actor', 'Flow', 'Observation', 'Document'],
+        'id',
+      );
+      return withCreatedSnapshots(
+        db,
+        decoded.kind,
+        await db
+          .selectFrom('revisions')
+          .selectAll()
+          .where('record_type', '=', decoded.kind)
+          .where('record_id', '=', decoded.id)
+          .orderBy('id')
+          .execute(),
+      );
+    },
+  }),
+);

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import {
+  recordObservationInput,
+  retractInput,
+  updateObservationInput,
+} from '../mutations/inputs.js';
+import { recordObservation, retract, updateObservation } from '../mutations/records.js';
+import { authorOf, inTransaction } from '../mutations/write.js';
+import { AmountQualifier } from './money.js';
+import { Observation, ObservationKind } from './observation.js';
+import { RetractedRecord } from './retracted.js';
+import { CitationInput, RetractInput, reasonField } from './write-inputs.js';
+import { writeResult } from './write-result.js';
+
+const observationInput = (create: boolean) =>
+  builder.inputType(create ? 'RecordObservationInput' : 'UpdateObservationInput', {
+    description: create
+      ? 'An indicator value of an actor, a region or a program (at least one).'
+      : undefined,
+    fields: (t) => ({
+      ...(create
+        ? { key: t.string({ description: 'External id; generated when absent.' }) }
+        : { id: t.id({ required: true }) }),
+      metric: t.string({ required: create, description: 'Key of a known metric.' }),
+      value: t.field({ type: 'Decimal', required: create }),
+      qualifier: t.field({ type: AmountQualifier }),
+      low: t.field({ type: 'Decimal' }),
+      high: t.field({ type: 'Decimal' }),
+      unit: t.string({ required: create }),
+      year: t.int({ required: create }),
+      kind: t.field({ type: ObservationKind, required: create }),
+      actorId: t.id(),
+      regionCode: t.string(),
+      programId: t.id(),
+      note: t.string(),
+      citations: t.field({ type: [CitationInput] }),
+      reason: t.string({ description: reasonField }),
+    }),
+  });
+
+export const RecordObservationInput = observationInput(true);
+export const UpdateObservationInput = observationInput(false);
+
+builder.mutationFields((t) => ({
+  recordObservation: t.field({
+    type: Observation,
+    description: 'Records an indicator value (an outcome, a baseline, a target).',
+    nullable: true,
+    authScopes: { write: true },
+    errors: writeResult('RecordObservation', 'observation'),
+    args: t.validate(
+      { input: t.arg({ type: RecordObservationInput, required: true }) },
+      z.object({ input: recordObservationInput }),
+    ),
+    resolve: (_root, { input }, { db, credentials }) =>
+      inTransaction(db, (trx) => recordObservation(trx, authorOf(credentials), input)),
+  }),
+  updateObservation: t.field({
+    type: Observation,
+    description: 'Changes the given fields of an observation (null clears an optional one).',
+    nullable: true,
+    authScopes: { write: true },
+    errors: writeResult('UpdateObservation', 'observation'),
+    args: t.validate(
+      { input: t.arg({ type: UpdateObservationInput, required: true }) },
+      z.object({ input: updateObservationInput }),
+    ),
+    resolve: (_root, { input }, { db, credentials }) =>
+      inTransaction(db, (trx) => updateObservation(trx, authorOf(credentials), input)),
+  }),
+  retractObservation: t.field({
+    type: RetractedRecord,
+    description: 'Retracts an observation: it leaves every read; its history stays.',
+    nullable: true,
+    authScopes: { write: true },
+    errors: writeResult('RetractObservation', 'retracted'),
+    args: t.validate(
+      { input: t.arg({ type: RetractInput, required: true }) },
+      z.object({ input: retractInput('Observation') }),
+    ),
+    resolve: (_root, { input }, { db, credentials }) =>
+      inTransaction(db, (trx) => retract(trx, authorOf(credentials), 'Observation', input)),
+  }),
+}));
+
+builder.objectField(Observation, 'key', (t) =>
+  t.exposeString('key', { description: 'External id: what imports match rows by.' }),
+);

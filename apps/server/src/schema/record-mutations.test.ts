@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint, writeClient } from '../mutations/test-client.js';
+import { createTestDb } from '../test/test-db.js';
+
+const queries: string[] = [];
+const ctx = await createTestDb({ onQuery: (q) => queries.push(q) });
+const gql = writeClient(ctx.db);
+afterAll(() => ctx.close());
+
+async function unchanged<T>(write: () => Promise<T>): Promise<T> {
+  const before = await fingerprint(ctx.db);
+  const result = await write();
+  expect(await fingerprint(ctx.db)).toEqual(before);
+  return result;
+}
+
+const CREATE_ACTOR = `mutation($input: CreateActorInput!) { createActor(input: $input) {
+  __typename ... on Error { message } ... on ValidationError { fieldErrors { path message } }
+  ... on NotFoundError { path id typename }
+  ... on CreateActorSuccess { actor { id key name nameEn kind region { code } memberCount aliases
+    history { action author } } } } }`;
+
+type Typed = {
+  __typename: string;
+  message?: string;
+  fieldErrors?: { path: string[]; message: string }[];
+};
+
+let documentId = '';
+let seedActor = '';
+beforeAll(async () => {
+  const { data } = await gql<{
+    documents: { id: string }[];
+    actors: { edges: { node: { id: string } }[] };
+  }>('{ documents { id } actors(first: 1) { edges { node { id } } } }');
+  documentId = data?.documents[0]?.id ?? '';
+  seedActor = data?.actors.edges[0]?.node.id ?? '';
+});
+
+describe('actors', () => {
+  let id = '';
+
+  it('createActor: a group with members, in a known region', async () => {
+    const result = await gql<{
+      createActor: Typed & { actor: { id: string; history: { action: string }[] } };
+    }>(CREATE_ACTOR, {
+      input: {
+        key: 'test-villages',
+        name: '赤峰市贫困嘎查村（测试）',
+        nameEn: "Chifeng's poor villages (test)",
+        kind: 'VILLAGE',
+        regionCode: '150400',
+        memberCount: 120,
+        aliases: ['赤峰贫困村'],
+        citations: [{ documentId, start: 10, end: 14 }],
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.createActor).toMatchObject({
+      __typename: 'CreateActorSuccess',
+      actor: {
+        key: 'test-villages',
+        region: { code: '150400' },
+        memberCount: 120,
+        history: [{ action: 'CREATE', author: 'admin' }],
+      },
+    });
+    id = result.data?.createActor.actor.id ?? '';
+  });
+
+  const bad: [string, Record<string, unknown>, string][] = [
+    ['an HTML name', { name: '<b>县</b>' }, 'name'],
+    ['SQL in a name', { name: "县'); drop table actors; --" }, 'name'],
+    ['an empty name', { name: '   ' }, 'name'],
+    ['an overlong name', { name: '县'.repeat(201) }, 'name'],
+    ['a member count of 0', { memberCount: 0 }, 'memberCount'],
+    ['a malformed region code', { regionCode: '15' }, 'regionCode'],
+  ];
+  for (const [name, patch, field] of bad) {
+    it(`createActor refuses ${name}`, async () => {
+      const result = await unchanged(() =>
+        gql<{ createActor: Typed }>(CREATE_ACTOR, {
+          input: { name: '某县', kind: 'GOVERNMENT', ...patch },
+        }),
+      );
+      expect(result.data?.createActor.__typename).toBe('ValidationError');
+      expect(result.data?.createActor.fieldErrors?.[0]?.path).toEqual(['input', field]);
+    });
+  }
+
+  it('createActor: an unknown region is NotFoundError', async () => {
+    const result = await unchanged(() =>
+      gql<{ createActor: Typed & { path: string[] } }>(CREATE_ACTOR, {
+        input: { name: '某县', kind: 'GOVERNMENT', regionCode: '999999' },
+      }),
+    );
+    expect(result.data?.createActor).toMatchObject({
+      __typename: 'NotFoundError',
+      path: ['input', 'regionCode'],
+    });
+  });
+
+  it('updateActor changes what is given and records a revision', async () => {
+    const result = await gql<{
+      updateActor: {
+        actor: {
+          memberCount: number;
+          nameEn: string | null;
+          history: { action: string; changedFields: string[] }[];
+        };
+      };
+    }>(
+      `mutation($input: UpdateActorInput!) { updateActor(input: $input) { ... on UpdateActorSuccess {
+        actor { memberCount nameEn history { action changedFields } } } ... on Error { message } } }`,
+      { input: { id, memberCount: 121, nameEn: null, reason: 'recount' } },
+    );
+    expect(result.data?.updateActor.actor).toMatchObject({
+      memberCount: 121,
+      nameEn: null,
+      history: [
+        { action: 'CREATE' },
+        { action: 'UPDATE', changedFields: ['memberCount', 'nameEn'] },
+      ],
+    });
+  });
+
+  it('retractActor refuses an actor that flows refer to, and retracts one that nothing refers to', async () => {
+    const RETRACT = `mutation($id: ID!) { retractActor(input: { id: $id }) { __typename ... on Error { message } } }`;
+    const refused = await unchanged(() => gql<{ retractActor: Typed }>(RETRACT, { id: seedActor }));
+    expect(refused.data?.retractActor).toMatchObject({ __typename: 'ConflictError' });
+    expect(refused.data?.retractActor.message).toContain('flows');
+    const done = await gql<{ retractActor: Typed }>(RETRACT, { id });
+    expect(done.data?.retractActor.__typename).toBe('RetractActorSuccess');
+    const read = await gql<{ search: { name: string }[] }>(`{ search(text: "测试") { name } }`);
+    expect(read.data?.search.map((h) => h.name)).not.toContain('赤峰市贫困嘎查村（测试）');
+  });
+});
+
+describe('observations', () => {
+  const RECORD = `mutation($input: RecordObservationInput!) { recordObservation(input: $input) {
+    __typename ... on Error { message } ... on ValidationError { fieldErrors { path message } }
+    ... on RecordObservationSuccess { observation { id value qualifier low high unit year kind region { code } history { action } } } } }`;
+  let metric = '';
+  beforeAll(async () => {
+    metric = (await ctx.db.selectFrom('metrics').select('key').executeTakeFirstOrThrow()).key;
+  });
+
+  it('records an observation of a region, approximate with bounds', async () => {
+    const result = await gql<{ recordObservation: Typed & { observation: { id: string } } }>(
+      RECORD,
+      {
+        input: {
+          metric,
+          value: '1200',
+          qualifier: 'APPROXIMATE',
+          low: '1100',
+          high: '1300',
+          unit: 'PERSON',
+          year: 2018,
+          kind: 'ACTUAL',
+          regionCode: '150400',
+        },
+      },
+    );
+    expect(result.data?.recordObservation).toMatchObject({
+      __typename: 'RecordObservationSuccess',
+      observation: {
+        value: '1200',
+        low: '1100',
+        high: '1300',
+        region: { code: '150400' },
+        history: [{ action: 'CREATE' }],
+      },
+    });
+    const id = result.data?.recordObservation.observation.id;
+    const updated = await gql<{ updateObservation: Typed }>(
+      `mutation($input: UpdateObservationInput!) { updateObservation(input: $input) { __typename ... on ValidationError { fieldErrors { path } } } }`,
+      { input: { id, qualifier: 'EXACT' } },
+    );
+    // Making it EXACT while it keeps bounds contradicts the qualifier.
+    expect(updated.data?.updateObservation.__typename).toBe('ValidationError');
+    const retracted = await gql<{ retractObservation: Typed }>(
+      `mutation($id: ID!) { retractObservation(input: { id: $id, reason: "wrong year" }) { __typename } }`,
+      { id },
+    );
+    expect(retracted.data?.retractObservation.__typename).toBe('RetractObservationSuccess');
+  });
+
+  it('refuses an observation of nothing, an unknown metric, a year out of range', async () => {
+    const base = { metric, value: '1', unit: 'PERSON', year: 2018, kind: 'ACTUAL' };
+    const none = await unchanged(() => gql<{ recordObservation: Typed }>(RECORD, { input: base }));
+    expect(none.data?.recordObservation.fieldErrors?.[0]?.path).toEqual(['input', 'actorId']);
+    const unknown = await unchanged(() =>
+      gql<{ recordObservation: Typed }>(RECORD, {
+        input: { ...base, metric: 'no_such_metric', regionCode: '150400' },
+      }),
+    );
+    expect(unknown.data?.recordObservation.__typename).toBe('NotFoundError');
+    const year = await unchanged(() =>
+      gql<{ recordObservation: Typed }>(RECORD, {
+        input: { ...base, year: 2200, regionCode: '150400' },
+      }),
+    );
+    expect(year.data?.recordObservation.fieldErrors?.[0]?.path).toEqual(['input', 'year']);
+  });
+});
+
+describe('documents and citations', () => {
+  it('adds a document and cites it for a flow; the quote is the text at the offsets', async () => {
+    const doc = await gql<{
+      addDocument: Typed & { document: { id: string; history: { action: string }[] } };
+    }>(
+      `mutation($input: AddDocumentInput!) { addDocument(input: $input) { __typename ... on Error { message }
+        ... on AddDocumentSuccess { document { id history { action } } } } }`,
+      {
+        input: {
+          title: '2018年旗县报告',
+          language: 'zh-Hans',
+          text: '全旗投入扶贫资金1.2亿元，覆盖𠀋个村。',
+          publishedOn: '2018-12-01',
+        },
+      },
+    );
+    expect(doc.data?.addDocument.__typename).toBe('AddDocumentSuccess');
+    const documentId = doc.data?.addDocument.document.id;
+    const { data } = await gql<{ flows: { edges: { node: { id: string } }[] } }>(
+      '{ flows(first: 1) { edges { node { id } } } }',
+    );
+    const flowId = data?.flows.edges[0]?.node.id;
+    const CITE = `mutation($input: AddCitationInput!) { addCitation(input: $input) { __typename
+      ... on Error { message } ... on ValidationError { fieldErrors { path message } }
+      ... on AddCitationSuccess { citation { quote start end flow { history { action changedFields } } } } } }`;
+    // Offsets count code points: 𠀋 (outside the BMP) is one.
+    const cited = await gql<{
+      addCitation: Typed & {
+        citation: {
+          quote: string;
+          flow: { history: { action: string; changedFields: string[] }[] };
+        };
+      };
+    }>(CITE, { input: { recordId: flowId, documentId, start: 8, end: 13 } });
+    expect(cited.data?.addCitation.citation.quote).toBe('1.2亿元');
+    expect(cited.data?.addCitation.citation.flow.history.at(-1)).toMatchObject({
+      action: 'UPDATE',
+      changedFields: ['citations'],
+    });
+    const past = await unchanged(() =>
+      gql<{ addCitation: Typed }>(CITE, {
+        input: { recordId: flowId, documentId, start: 18, end: 30 },
+      }),
+    );
+    expect(past.data?.addCitation.fieldErrors?.[0]?.path).toEqual(['input', 'end']);
+    const again = await unchanged(() =>
+      gql<{ addCitation: Typed }>(CITE, {
+        input: { recordId: flowId, documentId, start: 8, end: 13 },
+      }),
+    );
+    expect(again.data?.addCitation.__typename).toBe('ConflictError');
+  });
+
+  it('refuses a document with control characters or a bad date', async () => {
+    const ADD = `mutation($input: AddDocumentInput!) { addDocument(input: $input) { __typename ... on ValidationError { fieldErrors { path } } } }`;
+    const ctrl = await unchanged(() =>
+      gql<{ addDocument: Typed }>(ADD, { input: { title: 't', language: 'zh', text: 'a\u0007b' } }),
+    );
+    expect(ctrl.data?.addDocument.fieldErrors?.[0]?.path).toEqual(['input', 'text']);
+    const date = await unchanged(() =>
+      gql<{ addDocument: Typed }>(ADD, {
+        input: { title: 't', language: 'zh', text: 'x', publishedOn: '2018-13-40' },
+      }),
+    );
+    expect(date.data?.addDocument.fieldErrors?.[0]?.path).toEqual(['input', 'publishedOn']);
+  });
+});
+
+describe('history', () => {
+  it('Flow.history and Actor.history load for a page of 100 in a fixed number of statements', async () => {
+    queries.length = 0;
+    const result = await gql<{
+      flows: { edges: { node: { history: unknown[]; source: { history: unknown[] } } }[] };
+    }>(
+      '{ flows(first: 100) { edges { node { history { action } source { history { action } } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const historyQueries = queries.filter(
+      (q) => q.includes('"revisions"') || q.includes('from revisions'),
+    );
+    expect(historyQueries.length).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,39 @@
+import { builder } from '../builder.js';
+import { AmountQualifier } from './money.js';
+
+/** Inputs shared by several writes. The rules they obey are in mutations/inputs.ts. */
+
+export const MoneyInput = builder.inputType('MoneyInput', {
+  description:
+    'An amount: exact decimal string, qualifier and, for APPROXIMATE amounts, optional bounds. AT_LEAST and AT_MOST amounts are their own low or high bound.',
+  fields: (t) => ({
+    value: t.field({ type: 'Decimal', required: true }),
+    qualifier: t.field({ type: AmountQualifier, defaultValue: 'EXACT' }),
+    low: t.field({ type: 'Decimal' }),
+    high: t.field({ type: 'Decimal' }),
+    unit: t.string({
+      defaultValue: 'CNY',
+      description: '"CNY" for money; PERSON, HOUSEHOLD ... for other resources.',
+    }),
+  }),
+});
+
+export const CitationInput = builder.inputType('CitationInput', {
+  description:
+    'A passage of a stored document, by offsets in Unicode code points; the quote is the text there.',
+  fields: (t) => ({
+    documentId: t.id({ required: true }),
+    start: t.int({ required: true }),
+    end: t.int({ required: true, description: 'Exclusive.' }),
+  }),
+});
+
+export const RetractInput = builder.inputType('RetractInput', {
+  description: 'Which record to retract, and why.',
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    reason: t.string(),
+  }),
+});
+
+export const reasonField = 'Why: recorded on the revision.';
