@@ -22,7 +22,7 @@ describe('unitCostFormula', () => {
       attributedValue: '641',
       unit: 'HOUSEHOLD',
     };
-    expect(unitCostFormula(o, 'ZH')).toBe('≈514.820593万元/户 = 33亿元 ÷ 641户');
+    expect(unitCostFormula(o, 'ZH')).toBe('≈514.82万元/户 = 33亿元 ÷ 641户');
   });
 
   it('gives nothing without a unit cost', () => {

@@ -1,4 +1,4 @@
-import type { Amount, AmountQualifier } from '@fundtrace/schema/money';
+import { type Amount, type AmountQualifier, formatCompact } from '@fundtrace/schema/money';
 import type { Locale } from '../display-name';
 import { perUnit } from './labels';
 import { Decimal, full, type MoneyFields, toAmount } from './money';
@@ -31,12 +31,11 @@ export function unitCostFormula(
   const cost = toAmount(o.unitCost);
   const bare: Amount = { ...cost, qualifier: 'EXACT', low: null, high: null };
   const mark = MARK[cost.qualifier][locale === 'EN' ? 1 : 0];
+  // A rounded cost reads better at chart precision (≈514.82万元); an exact one is shown whole.
+  const shown = cost.qualifier === 'EXACT' ? full(bare, locale) : formatCompact(bare, locale);
   const per = perUnit(o.unit, locale);
   const count = full(quantity(o.attributedValue, o.unit), locale);
-  const head =
-    locale === 'EN'
-      ? `${mark}${full(bare, locale)} per ${per}`
-      : `${mark}${full(bare, locale)}/${per}`;
+  const head = locale === 'EN' ? `${mark}${shown} per ${per}` : `${mark}${shown}/${per}`;
   const bounds =
     cost.low || cost.high
       ? ` (${cost.low ? full({ ...bare, value: cost.low }, locale) : '…'} – ${cost.high ? full({ ...bare, value: cost.high }, locale) : '…'})`
