@@ -171,6 +171,19 @@ function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
   ) as Partial<T>;
 }
 
+/** After a record is created: its citations, then a CREATE revision. */
+async function finishCreate(
+  db: Db,
+  by: Author,
+  type: 'Actor' | 'Flow' | 'Observation',
+  column: CitedColumn,
+  id: number,
+  input: { citations?: CitationValue[] | null; reason?: string | null },
+) {
+  await writeCitations(db, column, id, input.citations ?? [], [...INPUT, 'citations']);
+  await appendRevision(db, { type, id, action: 'CREATE', by, reason: input.reason, before: null });
+}
+
 // ---- actors ---------------------------------------------------------------------------------
 
 export async function createActor(db: Db, by: Author, input: CreateActorValue): Promise<ActorRow> {
@@ -190,15 +203,7 @@ export async function createActor(db: Db, by: Author, input: CreateActorValue): 
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeCitations(db, 'actor_id', row.id, input.citations ?? [], [...INPUT, 'citations']);
-  await appendRevision(db, {
-    type: 'Actor',
-    id: row.id,
-    action: 'CREATE',
-    by,
-    reason: input.reason,
-    before: null,
-  });
+  await finishCreate(db, by, 'Actor', 'actor_id', row.id, input);
   return row;
 }
 
@@ -315,16 +320,8 @@ export async function recordFlow(db: Db, by: Author, input: RecordFlowValue): Pr
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeCitations(db, 'flow_id', row.id, input.citations ?? [], [...INPUT, 'citations']);
+  await finishCreate(db, by, 'Flow', 'flow_id', row.id, input);
   await announceFlow(db, row.id);
-  await appendRevision(db, {
-    type: 'Flow',
-    id: row.id,
-    action: 'CREATE',
-    by,
-    reason: input.reason,
-    before: null,
-  });
   return row;
 }
 
@@ -425,18 +422,7 @@ export async function recordObservation(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeCitations(db, 'observation_id', row.id, input.citations ?? [], [
-    ...INPUT,
-    'citations',
-  ]);
-  await appendRevision(db, {
-    type: 'Observation',
-    id: row.id,
-    action: 'CREATE',
-    by,
-    reason: input.reason,
-    before: null,
-  });
+  await finishCreate(db, by, 'Observation', 'observation_id', row.id, input);
   return row;
 }
 
