@@ -1,7 +1,7 @@
 /**
  * Loads the synthetic benchmark data set into the PostgreSQL database at DATABASE_URL:
  *
- *   DATABASE_URL=postgres://… pnpm bench:generate [--seed 1] [--cohorts 40000] [--years 2014-2019]
+ *   DATABASE_URL=postgres://… pnpm bench:generate [--seed 1] [--cohorts 250000] [--years 2014-2019]
  *
  * Migrates, loads the seed data set when the database is empty, then generates (see
  * synthetic.ts). Runs once per database.
@@ -11,12 +11,14 @@ import { sql } from 'kysely';
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedIfEmpty } from '../seed/load.js';
+import { progressBar } from './progress-bar.js';
 import { generateSynthetic, hasSyntheticData, SyntheticDataExistsError } from './synthetic.js';
+import { NATIONAL_COHORTS } from './synthetic-shape.js';
 
 const USAGE = `usage: DATABASE_URL=postgres://… pnpm bench:generate [options]
 
   --seed N          PRNG seed (default 1); the same seed gives the same data set
-  --cohorts N       household cohorts (default 40000; 250000 at national scale)
+  --cohorts N       household cohorts (default 250000, the seed's 25万户; fewer for a quick run)
   --years A-B|A,B   years (default 2014-2019)`;
 
 function fail(message: string): never {
@@ -43,40 +45,10 @@ function parseYears(text: string): number[] {
   return list.map(Number);
 }
 
-/** One line redrawn with a carriage return on a terminal; a line per 10% otherwise. */
-function progressBar(started: number) {
-  const tty = process.stderr.isTTY === true;
-  let lastTenth = -1;
-  let lastDraw = 0;
-  return (done: number, total: number) => {
-    const share = total === 0 ? 1 : done / total;
-    const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    const rows = `${done.toLocaleString('en')}/${total.toLocaleString('en')} rows`;
-    if (tty) {
-      const now = Date.now();
-      if (done < total && now - lastDraw < 100) return;
-      lastDraw = now;
-      const width = 30;
-      const filled = Math.round(share * width);
-      const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-      process.stderr.write(
-        `\r${bar} ${(share * 100).toFixed(1).padStart(5)}%  ${rows}  ${seconds}s`,
-      );
-      if (done >= total) process.stderr.write('\n');
-    } else {
-      const tenth = Math.floor(share * 10);
-      if (tenth > lastTenth) {
-        lastTenth = tenth;
-        process.stderr.write(`${tenth * 10}%  ${rows}  ${seconds}s\n`);
-      }
-    }
-  };
-}
-
 const { values } = parseArgs({
   options: {
     seed: { type: 'string', default: '1' },
-    cohorts: { type: 'string', default: '40000' },
+    cohorts: { type: 'string', default: String(NATIONAL_COHORTS) },
     years: { type: 'string', default: '2014-2019' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -109,7 +81,9 @@ try {
         `years ${options.years.join(', ')}`,
     );
     const started = Date.now();
-    const counts = await generateSynthetic(db, { ...options, onProgress: progressBar(started) });
+    const bar = progressBar('generating');
+    const counts = await generateSynthetic(db, { ...options, onProgress: bar.update });
+    bar.stop();
     const seconds = (Date.now() - started) / 1000;
     const size = await sql<{
       size: string;
@@ -117,6 +91,7 @@ try {
     console.log(`flows         ${counts.flows.toLocaleString('en')}`);
     console.log(`observations  ${counts.observations.toLocaleString('en')}`);
     console.log(`actors        ${counts.actors.toLocaleString('en')}`);
+    console.log(`pairings      ${counts.pairings.toLocaleString('en')}`);
     console.log(`time          ${seconds.toFixed(1)} s`);
     console.log(`database size ${size.rows[0]?.size ?? '?'}`);
   }

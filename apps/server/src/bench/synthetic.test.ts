@@ -48,7 +48,7 @@ describe('generateSynthetic', () => {
   });
 
   it('returns the counts it wrote, and reports progress up to the total', async () => {
-    const count = async (table: 'flows' | 'observations' | 'actors') => {
+    const count = async (table: 'flows' | 'observations' | 'actors' | 'pairings') => {
       const row = await first.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -60,14 +60,20 @@ describe('generateSynthetic', () => {
       flows: await count('flows'),
       observations: await count('observations'),
       actors: await count('actors'),
+      pairings: await count('pairings'),
     }).toEqual(counts);
-    // 4 programs × 2 years × (cohorts + villages + counties + leagues) + the other sources.
-    expect(counts.flows).toBeGreaterThan(4 * 2 * (200 + 150 + 57));
+    // 2 years × (4 chain programs × (11 leagues with poor counties (乌海 has none) + 57 counties
+    // + 150 villages) + 200 cohorts)
+    // + the aid sources' counties (31 + 16 + 16 a year) + the stream flows the seed lacks in
+    // 2016 (relocation, industrial fund, central organs, regional departments).
+    expect(counts.flows).toBe(2 * (4 * (11 + 57 + 150) + 200) + 2 * (31 + 16 + 16) + 4);
+    // Per year: one per aided county, one per partner village (all 150 here, fewer than 563).
+    expect(counts.pairings).toBe(2 * (31 + 16 + 16 + 150));
     // The leagues the seed lacks (it has 4 of the 12), the counties, villages and cohorts.
     expect(counts.actors).toBe(12 - 4 + 57 + 150 + 200);
     const last = progress.at(-1);
     expect(last?.[0]).toBe(last?.[1]);
-    expect(last?.[1]).toBe(counts.flows + counts.observations + counts.actors);
+    expect(last?.[1]).toBe(counts.flows + counts.observations + counts.actors + counts.pairings);
   });
 
   it('writes non-negative amounts between distinct actors, with the synthetic note', async () => {
@@ -86,7 +92,7 @@ describe('generateSynthetic', () => {
       with synthetic as (select * from flows where key like 'syn-%'),
       inflow as (
         select target_id as actor_id, program_id, year, sum(amount) as amount
-        from synthetic group by 1, 2, 3),
+        from flows where unit = 'CNY' group by 1, 2, 3),
       outflow as (
         select source_id as actor_id, program_id, year, sum(amount) as amount
         from synthetic group by 1, 2, 3)
@@ -100,7 +106,8 @@ describe('generateSynthetic', () => {
     const passed = await sql<{ n: number }>`
       select count(*)::int as n from flows where key like 'syn-%'
         and source_id in (select id from actors where key like 'syn-village-%')`.execute(first.db);
-    expect(passed.rows[0]?.n).toBe(4 * 2 * 200);
+    // Each cohort gets one program's money a year.
+    expect(passed.rows[0]?.n).toBe(2 * 200);
   });
 
   it('earmarks county → village flows with the league → county flow they pass on', async () => {
@@ -118,18 +125,30 @@ describe('generateSynthetic', () => {
     const row = rows[0];
     expect(row?.bad).toBe(0);
     expect(row?.overspent).toBe(0);
-    // About 10% of the 150 × 4 × 2 county → village flows.
-    expect(row?.children).toBeGreaterThan(60);
-    expect(row?.children).toBeLessThan(200);
+    // About 10% of the 150 × 4 × 2 county → village flows, plus the exact splits of the streams'
+    // first flows (11 leagues × 4 programs × 2 years, 63 aided counties × 2 years).
+    expect(row?.children).toBeGreaterThan(60 + 88 + 126);
+    expect(row?.children).toBeLessThan(200 + 88 + 126);
   });
 
-  it('keeps the totals the seed states', async () => {
-    const { rows } = await sql<{ total: string }>`
-      select sum(f.amount)::text as total from flows f
-      join actors a on a.id = f.source_id join programs p on p.id = f.program_id
-      where f.key like 'syn-%' and a.key = 'im-regional-treasury'
-        and p.key = 'regional-fiscal-investment' and f.year = 2017`.execute(first.db);
-    expect(rows[0]?.total).toBe('4880000000.0000');
+  it('refines the seed flows without adding to them: the treasury sends its 2017 total once', async () => {
+    // The seed states 48.8亿 + 33亿 + 20亿 from the treasury in 2017; no synthetic flow adds to it.
+    const treasury = await sql<{ total: string; synthetic: number }>`
+      select sum(f.amount)::text as total, count(*) filter (where f.key like 'syn-%')::int as synthetic
+      from flows f join actors a on a.id = f.source_id
+      where a.key = 'im-regional-treasury' and f.year = 2017 and f.unit = 'CNY'`.execute(first.db);
+    expect(treasury.rows[0]).toEqual({ total: '10180000000.0000', synthetic: 0 });
+    // The seed's 48.8亿 to the poor counties reaches the leagues exactly, as its earmarked children.
+    const children = await sql<{ total: string }>`
+      select sum(c.amount)::text as total from flows c join flows p on p.id = c.parent_id
+      where p.key = 'treasury-to-poor-counties-2017'`.execute(first.db);
+    expect(children.rows[0]?.total).toBe('4880000000.0000');
+    // Every seed stream flow (source → recipient group) is split exactly among its children.
+    const unsplit = await sql<{ key: string }>`
+      select p.key from flows p join flows c on c.parent_id = p.id
+      where p.key not like 'syn-%' group by p.id, p.key, p.amount
+      having sum(c.amount) <> p.amount`.execute(first.db);
+    expect(unsplit.rows).toEqual([]);
   });
 
   it('records observations at every level', async () => {
