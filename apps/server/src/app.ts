@@ -1,12 +1,20 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import sirv from 'sirv';
 import type { Config } from './config.js';
 import { createDb } from './db/create-db.js';
+import type { Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { poolOf } from './db/pool-of.js';
+import { databaseState } from './db/readiness.js';
 import { serveExport } from './exports/http.js';
+import { createEvents } from './mutations/events.js';
+import { createLogger } from './observability/logger.js';
+import { createMetricsRegistry } from './observability/metrics.js';
+import { withRequestLog } from './observability/request-log.js';
 import { seedIfEmpty } from './seed/load.js';
 import { createYogaServer } from './yoga.js';
 
@@ -16,39 +24,101 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
+/**
+ * Migrations and the seed may run longer than a request's statement may: on PostgreSQL they
+ * run on a pool of their own, and the server's pool gets the statement and connect timeouts.
+ */
+async function openDatabase(config: Config) {
+  const setup = await createDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  await migrateToLatest(setup);
+  const seeded = await seedIfEmpty(setup);
+  if (!config.databaseUrl) return { db: setup, seeded };
+  await setup.destroy();
+  const db = await createDb({
+    databaseUrl: config.databaseUrl,
+    statementTimeoutMs: config.statementTimeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
+  });
+  return { db, seeded };
+}
+
+/**
+ * A GraphQL request still unanswered after `ms` gets 503 (subscriptions, which stream, are
+ * exempt); one whose response has started is cut off.
+ */
+function deadline(req: IncomingMessage, res: ServerResponse, ms: number) {
+  if (req.headers.accept?.includes('text/event-stream')) return;
+  const timer = setTimeout(() => {
+    if (res.headersSent) return void res.destroy();
+    res.setHeader('connection', 'close');
+    json(res, 503, {
+      errors: [{ message: 'The request took too long.', extensions: { code: 'REQUEST_TIMEOUT' } }],
+    });
+  }, ms);
+  res.once('close', () => clearTimeout(timer));
+}
+
+export interface App {
+  server: ReturnType<typeof createServer>;
+  db: Kysely<Database>;
+  seeded: boolean;
+  logger: Logger;
+  /** Closes what the server holds besides its sockets: the subscription listener and the pool. */
+  close(): Promise<void>;
+}
+
 /** Opens the database, migrates it, seeds it when empty, and returns the HTTP server (not yet listening). */
-export async function createApp(config: Config) {
-  const db = await createDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
-  await migrateToLatest(db);
-  const seeded = await seedIfEmpty(db);
+export async function createApp(
+  config: Config,
+  logger = createLogger(config.logLevel),
+): Promise<App> {
+  const { db, seeded } = await openDatabase(config);
+  const pool = poolOf(db);
+  const metrics = createMetricsRegistry(pool);
+  const events = createEvents(config.databaseUrl);
   const yoga = createYogaServer(db, {
     logLevel: config.logLevel,
+    logger,
     production: config.production,
+    development: config.development,
+    fieldSuggestions: config.fieldSuggestions,
+    introspection: config.introspection,
+    corsOrigins: config.corsOrigins,
+    rateLimits: config.rateLimits,
+    metrics,
     adminToken: config.adminToken,
     maxBodyBytes: config.maxBodyBytes,
     databaseUrl: config.databaseUrl,
+    events,
   });
   const explorer = existsSync(EXPLORER_DIST)
     ? sirv(EXPLORER_DIST, { single: true, etag: true })
     : null;
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/graphql') return yoga(req, res);
+    if (path === '/graphql') {
+      deadline(req, res, config.requestTimeoutMs);
+      return yoga(req, res);
+    }
     if (path?.startsWith('/export/')) {
-      return serveExport(db, req, res).catch(() => {
+      return serveExport(db, req, res).catch((error: unknown) => {
+        logger.error({ err: error }, 'export failed');
         if (!res.headersSent) json(res, 500, { error: 'export failed' });
         else res.destroy();
       });
     }
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      try {
-        await sql`select 1`.execute(db);
-        return json(res, 200, { status: 'ready', database: 'up' });
-      } catch {
-        return json(res, 503, { status: 'unavailable', database: 'down' });
-      }
+      const state = await databaseState(db, pool);
+      return json(res, state.database === 'up' ? 200 : 503, {
+        status: state.database === 'up' ? 'ready' : 'unavailable',
+        ...state,
+      });
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.contentType });
+      return res.end(await metrics.metrics());
     }
     // The explorer is a single-page app: sirv answers its routes with index.html.
     if (explorer) return explorer(req, res);
@@ -56,6 +126,30 @@ export async function createApp(config: Config) {
     res.end(
       'fundtrace API: GraphQL at /graphql. Build the explorer (pnpm build) to browse here.\n',
     );
-  });
-  return { server, db, seeded };
+  };
+
+  const server = createServer(
+    // requestTimeout is enforced by a sweep every connectionsCheckingInterval (30 s by default).
+    { connectionsCheckingInterval: 2_000 },
+    withRequestLog(logger, (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        // Never a crash, never a stack trace to the client.
+        logger.error({ err: error }, 'request handler failed');
+        if (!res.headersSent) json(res, 500, { error: 'internal error' });
+        else res.destroy();
+      });
+    }),
+  );
+  // The whole request (headers and body) must arrive within the deadline: no slow-loris.
+  server.requestTimeout = config.requestTimeoutMs;
+  return {
+    server,
+    db,
+    seeded,
+    logger,
+    async close() {
+      await events.close();
+      await db.destroy();
+    },
+  };
 }

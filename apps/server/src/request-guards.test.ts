@@ -1,7 +1,12 @@
 import { getIntrospectionQuery } from 'graphql';
+import { Kysely, PostgresDialect } from 'kysely';
+import type pg from 'pg';
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from './db/database.js';
 import { LIMITS } from './limits.js';
 import { createTestDb, graphqlClient } from './test/test-db.js';
+import { createYogaServer } from './yoga.js';
 
 const ctx = await createTestDb();
 const gql = graphqlClient(ctx.db);
@@ -33,6 +38,16 @@ describe('requests refused before execution, with a code', () => {
       'DOCUMENT_TOO_LARGE',
     ],
     ['a NUL character', '{ search(text: "a\\u0000b") { name } }', 'BAD_USER_INPUT'],
+    [
+      'a directive bomb',
+      `{ programs { id ${'@include(if: true) '.repeat(LIMITS.directives + 1)} } }`,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'a token bomb',
+      `{ programs { ${'id '.repeat(LIMITS.tokens)} } }`,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
   ])('%s', async (_name, query, code) => {
     const result = await gql(query);
     expect(result.data ?? null).toBeNull();
@@ -76,5 +91,54 @@ describe('bad ids, cursors and codes get typed errors', () => {
   ])('%s', async (_name, query, argument) => {
     const result = await gql(query);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+});
+
+const silent = pino({ level: 'silent' });
+
+describe('unexpected errors', () => {
+  // A database whose every query fails with a driver error that names SQL.
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: {
+        connect: async () => {
+          throw new Error('relation "programs" does not exist: select * from programs');
+        },
+        end: async () => {},
+      } as unknown as pg.Pool,
+    }),
+  });
+  const broken = async (development: boolean) => {
+    const yoga = createYogaServer(db, { development, logLevel: 'error', logger: silent });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ programs { id } }' }),
+    });
+    return (await response.json()) as { errors: { message: string; extensions?: object }[] };
+  };
+
+  it('are masked outside development: no SQL, no stack', async () => {
+    const body = await broken(false);
+    expect(body.errors[0]?.message).toBe('Unexpected error.');
+    expect(JSON.stringify(body)).not.toMatch(/select|from|stack|at \S+ \(/i);
+  });
+
+  it('carry their cause in development only', async () => {
+    const body = await broken(true);
+    expect(body.errors[0]?.message).toBe('Unexpected error.');
+    expect(JSON.stringify(body.errors[0]?.extensions)).toMatch(/originalError/);
+  });
+});
+
+describe('request bodies', () => {
+  it('larger than the limit get 413 before parsing', async () => {
+    const yoga = createYogaServer(ctx.db, { maxBodyBytes: 1024 });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ programs { id } } # ${'x'.repeat(2000)}` }),
+    });
+    expect(response.status).toBe(413);
   });
 });

@@ -21,7 +21,7 @@ const reported = {
  * Limits checked before execution: document size, depth, aliases, directives, tokens and cost
  * (graphql-armor). Each refusal is a typed error with a code, never a 500.
  */
-export function queryLimitPlugins(production: boolean): Plugin[] {
+export function queryLimitPlugins(blockFieldSuggestions: boolean): Plugin[] {
   return [
     EnvelopArmorPlugin({
       maxDepth: { ...reported, n: LIMITS.depth },
@@ -30,11 +30,28 @@ export function queryLimitPlugins(production: boolean): Plugin[] {
       maxTokens: { ...reported, n: LIMITS.tokens },
       // Cost is the Pothos complexity plugin's job (builder.ts): it multiplies by `first`.
       costLimit: { enabled: false },
-      blockFieldSuggestion: { enabled: production },
+      // Its check is `instanceof` its own graphql copy, never graphql 17's errors: see below.
+      blockFieldSuggestion: { enabled: false },
     }) as Plugin,
     requestGuard,
+    ...(blockFieldSuggestions ? [hideSuggestions] : []),
   ];
 }
+
+/** "Did you mean …?" tells a stranger the schema's names when introspection is off. */
+const hideSuggestions: Plugin = {
+  onValidate:
+    () =>
+    ({ valid, result, setResult }) => {
+      if (valid) return;
+      setResult(
+        result.map((error) => {
+          error.message = error.message.replace(/\s*Did you mean .+\?$/, '');
+          return error;
+        }),
+      );
+    },
+};
 
 /** Refuses oversized documents, and NUL characters (PostgreSQL text cannot hold them) anywhere. */
 const requestGuard: Plugin = {

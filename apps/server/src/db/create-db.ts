@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type KyselyConfig, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { registerPool } from './pool-of.js';
 
 export interface DbOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite is used. */
@@ -10,6 +11,11 @@ export interface DbOptions {
   /** PGlite data directory, or `memory://` to keep everything in memory. */
   pgliteDir?: string | undefined;
   log?: KyselyConfig['log'];
+  /** The server's pool only (migrations, seeding and bulk jobs may take longer): PostgreSQL
+   * cancels a statement after this long, and a query waiting for a connection (pool exhausted,
+   * database unreachable) fails after connectTimeoutMs instead of queueing forever. */
+  statementTimeoutMs?: number | undefined;
+  connectTimeoutMs?: number | undefined;
 }
 
 const INT8 = 20;
@@ -23,6 +29,10 @@ export async function createDb(options: DbOptions): Promise<Kysely<Database>> {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: Number(process.env.PG_POOL_MAX ?? 10),
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+      // Detects a peer that vanished without closing the connection.
+      keepAlive: true,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       types: {
         getTypeParser: ((oid: number, format?: string) =>
           parsers[oid as keyof typeof parsers] ??
@@ -31,7 +41,10 @@ export async function createDb(options: DbOptions): Promise<Kysely<Database>> {
     });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
+    return registerPool(
+      new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log }),
+      pool,
+    );
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
