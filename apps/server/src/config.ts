@@ -82,7 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     statementTimeoutMs: positiveInt(env.STATEMENT_TIMEOUT_MS, 5_000, 'STATEMENT_TIMEOUT_MS'),
-    connectTimeoutMs: positiveInt(env.DB_CONNECT_TIMEOUT_MS, 2_000, 'DB_CONNECT_TIMEOUT_MS'),
+    connectTimeoutMs: positiveInt(env.DB_CONNECT_TIMEOUT_MS, 1_500, 'DB_CONNECT_TIMEOUT_MS'),
     requestTimeoutMs: positiveInt(env.REQUEST_TIMEOUT_MS, 60_000, 'REQUEST_TIMEOUT_MS'),
     shutdownTimeoutMs: positiveInt(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS'),
     rateLimits: {

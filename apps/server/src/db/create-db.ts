@@ -39,8 +39,10 @@ export async function createDb(options: DbOptions): Promise<Kysely<Database>> {
           pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle client that loses its connection must not crash the process.
+    // A client that loses its connection must not crash the process: the pool reports idle
+    // ones here; a checked-out one emits on itself (its query fails, and Kysely reports that).
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return registerPool(
       new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log }),
       pool,

@@ -22,6 +22,7 @@ export async function createTestDb(
   const url = process.env.DATABASE_URL;
   let db: Kysely<Database>;
   let dropSchema = async () => {};
+  let scopedUrl: string | undefined;
   if (url) {
     const schema = `test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
@@ -30,7 +31,8 @@ export async function createTestDb(
     await admin.end();
     const scoped = new URL(url);
     scoped.searchParams.set('options', `-c search_path=${schema}`);
-    db = await createDb({ databaseUrl: scoped.toString(), log });
+    scopedUrl = scoped.toString();
+    db = await createDb({ databaseUrl: scopedUrl, log });
     dropSchema = async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -44,6 +46,8 @@ export async function createTestDb(
   if (options.seed !== false) await seedIfEmpty(db);
   return {
     db,
+    /** PostgreSQL only: the connection string of this test's schema. */
+    url: scopedUrl,
     async close() {
       await db.destroy();
       await dropSchema();

@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
+import { readConfig } from './config.js';
+import { CSRF_HEADER } from './hardening.js';
+import { createLogger } from './observability/logger.js';
+
+// The real HTTP server on PGlite in memory, its JSON log lines captured.
+const lines: Record<string, unknown>[] = [];
+const logger = createLogger('debug', { write: (line: string) => lines.push(JSON.parse(line)) });
+const app = await createApp(readConfig({ PGLITE_DIR: 'memory://' }), logger);
+await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+afterAll(async () => {
+  await new Promise((resolve) => app.server.close(resolve));
+  await app.close();
+});
+
+const gql = (query: string, variables: object, headers: Record<string, string> = {}) =>
+  fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+
+/** The access log line of a request, once its response has closed. */
+async function logOf(reqId: string) {
+  for (let i = 0; i < 50; i++) {
+    const line = lines.find((l) => l.reqId === reqId && l.msg?.toString().startsWith('request'));
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no log line for ${reqId}`);
+}
+
+describe('request ids and the access log', () => {
+  it('echoes a caller id, logs the operation name and never the variables', async () => {
+    const response = await gql(
+      'query FindSecret($text: String!) { search(text: $text) { name } }',
+      { text: 'secret-variable-value' },
+      { 'x-request-id': 'caller-id-1' },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('caller-id-1');
+    const line = await logOf('caller-id-1');
+    expect(line).toMatchObject({
+      level: 30,
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      operationName: 'FindSecret',
+      operationType: 'query',
+    });
+    expect(typeof line.ms).toBe('number');
+    expect(JSON.stringify(lines)).not.toContain('secret-variable-value');
+  });
+
+  it('makes an id when the caller sends none or an unusable one', async () => {
+    for (const headers of [{}, { 'x-request-id': `long-${'x'.repeat(200)}` }]) {
+      const response = await gql('{ programs { id } }', {}, headers);
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it('logs the path without the query string (a GET carries variables there)', async () => {
+    const query = encodeURIComponent('query Q($t: String!) { search(text: $t) { name } }');
+    const variables = encodeURIComponent(JSON.stringify({ t: 'secret-in-url' }));
+    const response = await fetch(`${base}/graphql?query=${query}&variables=${variables}`, {
+      headers: { [CSRF_HEADER]: '1' },
+    });
+    expect(response.status).toBe(200);
+    const line = await logOf(response.headers.get('x-request-id') ?? '');
+    expect(line.path).toBe('/graphql');
+    expect(JSON.stringify(lines)).not.toContain('secret-in-url');
+  });
+});
+
+describe('/metrics and /readyz', () => {
+  it('counts requests, latency and errors by operation, with process metrics', async () => {
+    await gql('query MetricsProbe { programs { id } }', {});
+    await gql('query MetricsError { node(id: "xyz") { id } }', {});
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="MetricsProbe"/);
+    expect(text).toMatch(/graphql_yoga_http_duration_bucket\{[^}]*operationName="MetricsProbe"/);
+    expect(text).toMatch(/graphql_envelop_error_result\{[^}]*operationName="MetricsError"/);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(text).not.toMatch(/url="/);
+  });
+
+  it('reports the database as up', async () => {
+    const response = await fetch(`${base}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ready', database: 'up' });
+  });
+});
