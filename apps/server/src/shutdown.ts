@@ -14,8 +14,10 @@ export async function shutDown(
   const started = Date.now();
   logger.info({ timeoutMs }, 'shutting down: no new connections, finishing requests');
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  // Keep-alive connections with no request in flight would otherwise hold the server open.
+  // Keep-alive connections with no request in flight would hold the server open until their
+  // keep-alive timeout; the ones that finish a request while draining become idle later.
   server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
   let timer: NodeJS.Timeout | undefined;
   const drained = await Promise.race([
     closed.then(() => true),
@@ -24,6 +26,7 @@ export async function shutDown(
     }),
   ]);
   clearTimeout(timer);
+  clearInterval(sweep);
   if (!drained) {
     logger.warn({ timeoutMs }, 'requests still running at the deadline: closing their connections');
     server.closeAllConnections();

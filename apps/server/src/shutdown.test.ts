@@ -1,0 +1,81 @@
+import { request } from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnServer } from './test/spawn-server.js';
+import { createTestDb } from './test/test-db.js';
+
+// On PostgreSQL the child serves this test's own schema; on PGlite, a database in memory.
+const ctx = process.env.DATABASE_URL ? await createTestDb() : null;
+afterAll(() => ctx?.close());
+const database = ctx?.url ? { DATABASE_URL: ctx.url } : { PGLITE_DIR: 'memory://' };
+
+const QUERY = JSON.stringify({ query: '{ programs { id } }' });
+
+/** A POST whose body is sent in two halves: it is in flight until `finish` is called. */
+function slowRequest(port: number) {
+  const half = Math.floor(QUERY.length / 2);
+  let finish = () => {};
+  const done = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      {
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', 'content-length': QUERY.length },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.write(QUERY.slice(0, half));
+    finish = () => req.end(QUERY.slice(half));
+  });
+  return { done, finish: () => finish() };
+}
+
+const refused = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/healthz`).then(
+    () => false,
+    () => true,
+  );
+
+describe('SIGTERM', () => {
+  it('stops accepting, finishes the requests in flight, closes the pool, exits 0', async () => {
+    const server = await spawnServer(database);
+    const inFlight = [slowRequest(server.port), slowRequest(server.port)];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await refused(server.port)).toBe(true);
+    for (const r of inFlight) r.finish();
+    for (const r of inFlight) {
+      const { status, body } = await r.done;
+      expect(status).toBe(200);
+      expect(JSON.parse(body).data.programs.length).toBeGreaterThan(0);
+    }
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    const exitMs = Date.now() - signalled;
+    console.log(`SIGTERM with 2 requests in flight: exited 0 after ${exitMs} ms`);
+    expect(server.lines.find((l) => l.msg === 'shut down')).toMatchObject({ drained: true });
+  });
+
+  it('cuts requests still running at the deadline (SHUTDOWN_TIMEOUT_MS) and exits 0', async () => {
+    const server = await spawnServer({ ...database, SHUTDOWN_TIMEOUT_MS: '1000' });
+    const stalled = slowRequest(server.port);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    await expect(stalled.done).rejects.toThrow();
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    const exitMs = Date.now() - signalled;
+    console.log(`SIGTERM with a stalled request, 1 s deadline: exited 0 after ${exitMs} ms`);
+    expect(exitMs).toBeLessThan(3_000);
+    expect(server.lines.find((l) => l.msg === 'shut down')).toMatchObject({ drained: false });
+  });
+});
