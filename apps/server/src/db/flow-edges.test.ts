@@ -1,20 +1,11 @@
-import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectEdgesInStep } from '../test/flow-edges.js';
 import { createTestDb } from '../test/test-db.js';
 
 const ctx = await createTestDb();
 afterAll(() => ctx.close());
 
-/** flow_edges as it should be: the flows grouped by their edge. */
-async function expectInStep() {
-  const { rows: kept } = await sql`select source_id, target_id, unit, year, status, flow_count
-    from flow_edges order by 1, 2, 3, 4, 5`.execute(ctx.db);
-  const { rows: derived } =
-    await sql`select source_id, target_id, unit, year, status, count(*)::int as flow_count
-    from flows group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`.execute(ctx.db);
-  expect(kept).toEqual(derived);
-  return kept.length;
-}
+const expectInStep = () => expectEdgesInStep(ctx.db);
 
 describe('flow_edges', () => {
   it('holds the seed’s edges', async () => {

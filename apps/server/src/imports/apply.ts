@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { RowError } from '../errors.js';
 import { type Author, snapshotSql } from '../history/revisions.js';
+import { shouldBulkLoad, withBulkLoad, withEdgesRebuilt } from './bulk-load.js';
 
 /** Reported errors per check; the count covers them all. */
 const MAX_REPORTED = 1000;
@@ -269,10 +270,32 @@ async function applyObservations(
   return { created, updated, unchanged: total - created - updated, skipped };
 }
 
-/** Writes the staged rows: actors first (flows and observations may name them), then the rest. */
-export async function applyStaged(db: Kysely<Database>, by: Author, reason: string) {
+/**
+ * Writes the staged rows: actors first (flows and observations may name them), then the rest.
+ * Flows and observations that at least double their table load in bulk (bulk-load.ts);
+ * `bulkMin` lowers the row floor for that (tests).
+ */
+export async function applyStaged(
+  db: Kysely<Database>,
+  by: Author,
+  reason: string,
+  bulkMin?: number,
+) {
   const actors = await applyActors(db, by, reason);
-  const { unresolved, ...flows } = await applyFlows(db, by, reason);
-  const observations = await applyObservations(db, by, reason);
+  const bulkFlows = await shouldBulkLoad(db, 'flows', await count(db, 'import_flows'), bulkMin);
+  const flowWrite = () => applyFlows(db, by, reason);
+  const { unresolved, ...flows } = bulkFlows
+    ? await withEdgesRebuilt(db, () => withBulkLoad(db, 'flows', flowWrite))
+    : await flowWrite();
+  const observationWrite = () => applyObservations(db, by, reason);
+  const bulkObservations = await shouldBulkLoad(
+    db,
+    'observations',
+    await count(db, 'import_observations'),
+    bulkMin,
+  );
+  const observations = bulkObservations
+    ? await withBulkLoad(db, 'observations', observationWrite)
+    : await observationWrite();
   return { actors, flows, observations, unresolved };
 }

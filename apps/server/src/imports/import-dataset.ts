@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
 import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../db/database.js';
@@ -7,6 +5,7 @@ import { ImportError, type RowError } from '../errors.js';
 import type { Author } from '../history/revisions.js';
 import { mapDbError } from '../mutations/write.js';
 import { applyStaged, referenceProblems, type TypeCounts } from './apply.js';
+import { csvLines } from './csv-rows.js';
 import {
   EXPORT_ONLY_COLUMNS,
   FLOW_COLUMNS,
@@ -28,6 +27,8 @@ export interface ImportOptions {
   copyClient?: pg.Client | null;
   /** Called every few thousand rows with the rows read so far. */
   onProgress?: (rows: number) => void;
+  /** Lowers the row floor of bulk loading (bulk-load.ts), for tests. */
+  bulkMin?: number;
   /** Called at the end of each phase with the milliseconds since the start (benchmarks). */
   onPhase?: (phase: string, ms: number) => void;
 }
@@ -64,64 +65,52 @@ class DryRun extends Error {
 
 type Source = string | AsyncIterable<string>;
 
-function textStream(source: Source): Readable {
-  return typeof source === 'string' ? Readable.from([source]) : Readable.from(source);
-}
-
 /** Reads a flows CSV: the header names the columns (any order), each row is one flow. */
 async function readCsv(
   source: Source,
   problems: Problems,
   onRecord: (row: number, record: ImportRecord) => Promise<void>,
 ): Promise<number> {
-  const parser = textStream(source).pipe(
-    parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true }),
-  );
   let header: (FlowColumn | null)[] | null = null;
   let row = 0;
-  try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      if (header === null) {
-        header = checkHeader(fields, problems);
-        if (header === null) return 0;
-        continue;
-      }
-      row++;
-      if (fields.length !== header.length) {
-        problems.add(
-          row,
-          null,
-          `has ${fields.length} fields where the header has ${header.length} (a truncated or broken line?)`,
-        );
-        continue;
-      }
-      const byColumn: Partial<Record<FlowColumn, string>> = {};
-      let clean = true;
-      for (const [i, column] of header.entries()) {
-        if (column === null) continue;
-        const value = fields[i] ?? '';
-        if (value.includes(REPLACEMENT)) {
-          problems.add(row, column, NOT_UTF8);
-          clean = false;
-        }
-        byColumn[column] = value;
-      }
-      if (!clean) continue;
-      const record = flowFromCsv(byColumn);
-      if (Array.isArray(record)) {
-        for (const p of record) problems.add(row, p.column, p.message);
-        continue;
-      }
-      await onRecord(row, record);
+  for await (const line of csvLines(source)) {
+    if (line.error !== null) {
+      problems.add(row + 1, null, line.error);
+      break;
     }
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (!code.startsWith('CSV_')) throw error;
-    const reason =
-      code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field is not closed (a truncated file?)'
-        : (error as Error).message;
-    problems.add(row + 1, null, reason);
+    const fields = line.fields;
+    if (header === null) {
+      header = checkHeader(fields, problems);
+      if (header === null) return 0;
+      continue;
+    }
+    row++;
+    if (fields.length !== header.length) {
+      problems.add(
+        row,
+        null,
+        `has ${fields.length} fields where the header has ${header.length} (a truncated or broken line?)`,
+      );
+      continue;
+    }
+    const byColumn: Partial<Record<FlowColumn, string>> = {};
+    let clean = true;
+    for (const [i, column] of header.entries()) {
+      if (column === null) continue;
+      const value = fields[i] ?? '';
+      if (value.includes(REPLACEMENT)) {
+        problems.add(row, column, NOT_UTF8);
+        clean = false;
+      }
+      byColumn[column] = value;
+    }
+    if (!clean) continue;
+    const record = flowFromCsv(byColumn);
+    if (Array.isArray(record)) {
+      for (const p of record) problems.add(row, p.column, p.message);
+      continue;
+    }
+    await onRecord(row, record);
   }
   if (header === null)
     problems.add(0, null, `the file is empty: expected the header ${FLOW_COLUMNS.join(',')}`);
@@ -210,8 +199,13 @@ export async function importDataset(
   const reason = options.reason ?? `import (${options.format})`;
   try {
     return await db.transaction().execute(async (trx) => {
-      // Room for the hash joins of a million staged rows with the stored ones.
+      // Room for the hash joins of a million staged rows with the stored ones, and for the staged
+      // rows themselves: temporary tables live in temp_buffers (8 MB by default), which can only
+      // be raised before the session's first temporary table (a pooled connection may have had one).
       await sql`set local work_mem = '128MB'`.execute(trx);
+      await sql`select set_config('temp_buffers', '1GB', true) where pg_my_temp_schema() = 0`.execute(
+        trx,
+      );
       await createStagingTables(trx);
       const problems = new Problems();
       const stager = new Stager(trx, options.copyClient ?? null);
@@ -245,7 +239,7 @@ export async function importDataset(
       problems.count += references.count;
       if (problems.count > 0) throw rejection(problems);
 
-      const applied = await applyStaged(trx, by, reason);
+      const applied = await applyStaged(trx, by, reason, options.bulkMin);
       lap('written');
       if (applied.unresolved.length) {
         for (const e of applied.unresolved) problems.add(e.row, e.column, e.message);
