@@ -56,7 +56,8 @@ describe('request ids and the access log', () => {
   });
 
   it('makes an id when the caller sends none or an unusable one', async () => {
-    for (const headers of [{}, { 'x-request-id': `long-${'x'.repeat(200)}` }]) {
+    const cases: Record<string, string>[] = [{}, { 'x-request-id': `long-${'x'.repeat(200)}` }];
+    for (const headers of cases) {
       const response = await gql('{ programs { id } }', {}, headers);
       expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     }

@@ -6,7 +6,9 @@ import { createTestDb } from './test/test-db.js';
 // On PostgreSQL the child serves this test's own schema; on PGlite, a database in memory.
 const ctx = process.env.DATABASE_URL ? await createTestDb() : null;
 afterAll(() => ctx?.close());
-const database = ctx?.url ? { DATABASE_URL: ctx.url } : { PGLITE_DIR: 'memory://' };
+const database: Record<string, string> = ctx?.url
+  ? { DATABASE_URL: ctx.url }
+  : { PGLITE_DIR: 'memory://' };
 
 const QUERY = JSON.stringify({ query: '{ programs { id } }' });
 
