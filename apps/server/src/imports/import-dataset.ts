@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Database } from '../db/database.js';
 import { ImportError, type RowError } from '../errors.js';
 import type { Author } from '../history/revisions.js';
+import { announceImportedFlows } from '../mutations/events.js';
 import { mapDbError } from '../mutations/write.js';
 import { applyStaged, referenceProblems, type TypeCounts } from './apply.js';
 import { csvLines } from './csv-rows.js';
@@ -35,6 +36,8 @@ export interface ImportOptions {
 
 export interface ImportReport {
   dryRun: boolean;
+  /** The flows announced to flowRecorded subscribers (at most IMPORT_ANNOUNCE_MAX). */
+  announced: number[];
   rows: number;
   actors: TypeCounts;
   flows: TypeCounts;
@@ -239,6 +242,8 @@ export async function importDataset(
       problems.count += references.count;
       if (problems.count > 0) throw rejection(problems);
 
+      const { rows: last } = await sql<{ id: number }>`select coalesce(max(id), 0)::int as id
+        from revisions`.execute(trx);
       const applied = await applyStaged(trx, by, reason, options.bulkMin);
       lap('written');
       if (applied.unresolved.length) {
@@ -247,6 +252,7 @@ export async function importDataset(
       }
       const report: ImportReport = {
         dryRun: Boolean(options.dryRun),
+        announced: options.dryRun ? [] : await announceImportedFlows(trx, last[0]?.id ?? 0),
         rows,
         actors: applied.actors,
         flows: applied.flows,

@@ -14,6 +14,26 @@ export async function announceFlow(db: Kysely<Database>, flowId: number): Promis
   await sql`select pg_notify(${CHANNEL}, ${String(flowId)})`.execute(db);
 }
 
+/** How many flows one import announces: enough to refresh every open view, not a flood. */
+export const IMPORT_ANNOUNCE_MAX = 1000;
+
+/**
+ * Announces the flows an import created or changed (its revisions after `sinceRevision`), at most
+ * IMPORT_ANNOUNCE_MAX of them, in one statement; returns their ids.
+ */
+export async function announceImportedFlows(
+  db: Kysely<Database>,
+  sinceRevision: number,
+): Promise<number[]> {
+  const { rows } = await sql<{
+    id: number;
+  }>`select record_id as id, pg_notify(${CHANNEL}, record_id::text)
+    from (select distinct record_id from revisions
+      where id > ${sinceRevision} and record_type = 'Flow' and action in ('CREATE', 'UPDATE')
+      order by record_id limit ${IMPORT_ANNOUNCE_MAX}) r`.execute(db);
+  return rows.map((r) => r.id);
+}
+
 /**
  * Flow events for subscriptions. With PostgreSQL every server listens on the schema's channel
  * (one connection, opened at the first subscription), so a subscriber hears flows recorded by

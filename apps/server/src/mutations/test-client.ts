@@ -27,6 +27,37 @@ export function writeClient(db: Kysely<Database>, options: YogaOptions = {}) {
   return Object.assign(run, { yoga });
 }
 
+/**
+ * Opens a flowRecorded subscription over SSE on `client`'s server, runs `record`, and returns
+ * the first event that mentions `key` (the subscription is closed then).
+ */
+export async function firstFlowEvent(
+  client: ReturnType<typeof writeClient>,
+  record: () => Promise<unknown>,
+  key: string,
+): Promise<unknown> {
+  const response = await client.yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: 'subscription { flowRecorded { key year } }' }),
+  });
+  if (!response.headers.get('content-type')?.includes('text/event-stream')) {
+    throw new Error(`not an event stream: ${response.headers.get('content-type')}`);
+  }
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const recorded = record();
+  let text = '';
+  while (!text.includes(key)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+  }
+  await reader.cancel();
+  await recorded;
+  const event = text.split('\n').find((line) => line.startsWith('data:') && line.includes(key));
+  return JSON.parse(event?.slice(5) ?? '{}');
+}
+
 const TABLES = [
   'actors',
   'flows',

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '../auth/tokens.js';
 import { createEvents } from '../mutations/events.js';
-import { fingerprint, writeClient } from '../mutations/test-client.js';
+import { fingerprint, firstFlowEvent, writeClient } from '../mutations/test-client.js';
 import { createTestDb, graphqlClient } from '../test/test-db.js';
 
 const ctx = await createTestDb();
@@ -348,31 +348,6 @@ describe('updateFlow and retractFlow', () => {
   });
 });
 
-async function firstEvent(
-  client: ReturnType<typeof writeClient>,
-  record: () => Promise<unknown>,
-  key: string,
-): Promise<unknown> {
-  const response = await client.yoga.fetch('http://localhost/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query: 'subscription { flowRecorded { key year } }' }),
-  });
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const recorded = record();
-  let text = '';
-  while (!text.includes(key)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += new TextDecoder().decode(value);
-  }
-  await reader.cancel();
-  await recorded;
-  const event = text.split('\n').find((line) => line.startsWith('data:') && line.includes(key));
-  return JSON.parse(event?.slice(5) ?? '{}');
-}
-
 describe.skipIf(!process.env.DATABASE_URL)('flowRecorded across servers (PostgreSQL)', () => {
   it('a subscriber on one server hears a flow recorded through another', async () => {
     const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(ctx.db);
@@ -383,7 +358,7 @@ describe.skipIf(!process.env.DATABASE_URL)('flowRecorded across servers (Postgre
     try {
       const listening = writeClient(ctx.db, { events });
       const recording = writeClient(ctx.db, { events: other });
-      const event = await firstEvent(
+      const event = await firstFlowEvent(
         listening,
         () =>
           recording<Result>(RECORD, { input: { ...base, key: 'test-flow-replica', year: 2015 } }),
@@ -399,27 +374,19 @@ describe.skipIf(!process.env.DATABASE_URL)('flowRecorded across servers (Postgre
 
 describe('flowRecorded', () => {
   it('streams each recorded flow over SSE', async () => {
-    const response = await gql.yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: 'subscription { flowRecorded { key year } }' }),
-    });
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const recorded = gql<Result>(RECORD, { input: { ...base, key: 'test-flow-live', year: 2016 } });
-    let text = '';
-    while (!text.includes('test-flow-live')) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += new TextDecoder().decode(value);
-    }
-    await reader.cancel();
-    expect((await recorded).data?.recordFlow?.__typename).toBe('RecordFlowSuccess');
-    const event = text
-      .split('\n')
-      .find((line) => line.startsWith('data:') && line.includes('flowRecorded'));
-    expect(JSON.parse(event?.slice(5) ?? '{}')).toEqual({
-      data: { flowRecorded: { key: 'test-flow-live', year: 2016 } },
-    });
+    let recorded: Result | null | undefined;
+    const event = await firstFlowEvent(
+      gql,
+      async () => {
+        recorded = (
+          await gql<Result>(RECORD, {
+            input: { ...base, key: 'test-flow-live', year: 2016 },
+          })
+        ).data;
+      },
+      'test-flow-live',
+    );
+    expect(recorded?.recordFlow?.__typename).toBe('RecordFlowSuccess');
+    expect(event).toEqual({ data: { flowRecorded: { key: 'test-flow-live', year: 2016 } } });
   });
 });

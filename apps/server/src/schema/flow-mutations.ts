@@ -89,7 +89,7 @@ builder.subscriptionField('flowRecorded', (t) =>
   t.field({
     type: Flow,
     description:
-      'Each flow recorded through this server (recordFlow), once committed. Over SSE: POST or GET /graphql with Accept: text/event-stream. Imports are not announced flow by flow.',
+      'Each flow recorded (recordFlow) or imported (importDataset: the first 1,000 flows it creates or changes, by id), once committed, from any server of the deployment. Over SSE: POST or GET /graphql with Accept: text/event-stream.',
     subscribe: (_root, _args, { events }) => events.subscribe(),
     resolve: (flowId: number) => String(flowId),
   }),

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOW_COLUMNS } from '../imports/records.js';
-import { fingerprint, TEST_ADMIN_TOKEN, writeClient } from '../mutations/test-client.js';
+import {
+  fingerprint,
+  firstFlowEvent,
+  TEST_ADMIN_TOKEN,
+  writeClient,
+} from '../mutations/test-client.js';
 import { createTestDb } from '../test/test-db.js';
 import { createYogaServer } from '../yoga.js';
 
@@ -134,6 +139,15 @@ describe('importDataset: CSV', () => {
       unchanged: 3,
       skipped: 0,
     });
+  });
+
+  it('announces the flows it creates to flowRecorded subscribers, once committed', async () => {
+    const event = await firstFlowEvent(
+      gql,
+      () => run('CSV', csvOf(row('csv-live', { year: '2019' }))),
+      'csv-live',
+    );
+    expect(event).toEqual({ data: { flowRecorded: { key: 'csv-live', year: 2019 } } });
   });
 
   it('a changed row updates its flow, with a revision holding before and after', async () => {

@@ -75,11 +75,14 @@ builder.mutationField('importDataset', (t) =>
         }),
       }),
     ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      importDataset(db, authorOf(credentials), input.data, {
+    resolve: async (_root, { input }, { db, credentials, events }) => {
+      const report = await importDataset(db, authorOf(credentials), input.data, {
         format: input.format,
         dryRun: input.dryRun,
         reason: input.reason,
-      }),
+      });
+      for (const id of report.announced) events.committed(id);
+      return report;
+    },
   }),
 );
