@@ -94,8 +94,12 @@ export async function httpRun(
   options: RunOptions,
 ): Promise<RunResult> {
   const body = JSON.stringify(request);
-  if (options.warmupSeconds > 0)
+  if (options.perConnection) {
+    return cannon(url, body, options.connections, 0, options.perConnection);
+  }
+  if (options.warmupSeconds > 0) {
     await cannon(url, body, options.connections, options.warmupSeconds);
+  }
   return cannon(url, body, options.connections, options.seconds);
 }
 

@@ -3,6 +3,7 @@ import { createYoga } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/tokens.js';
+import { responseCachePlugin } from './cache/response-cache.js';
 import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { createContext } from './context.js';
 import type { Database } from './db/database.js';
@@ -56,6 +57,8 @@ export function createYogaServer(db: Kysely<Database>, options: YogaOptions = {}
     plugins: [
       ...queryLimitPlugins(!(options.fieldSuggestions ?? !options.production)),
       ...hardeningPlugins(options),
+      // last: its onExecute must run after the rate limiter's (see cache/response-cache.ts)
+      responseCachePlugin(db, { databaseUrl: options.databaseUrl }),
     ],
     logging: options.logger
       ? yogaLogger(options.logger)

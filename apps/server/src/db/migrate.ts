@@ -6,6 +6,7 @@ import * as regionPrefixIndexes from './migrations/2026_11_28_01_00_00_region_pr
 import * as dataVersion from './migrations/2026_11_28_02_00_00_data_version.js';
 import * as flowEdges from './migrations/2026_11_28_03_00_00_flow_edges.js';
 import * as tokensAndRevisions from './migrations/2026_12_01_00_00_00_tokens_and_revisions.js';
+import * as dataVersionEverywhere from './migrations/2026_12_02_00_00_00_data_version_everywhere.js';
 
 /** Migrations are listed here (not read from disk) so bundles and tests find them alike. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_02_00_00_data_version': dataVersion,
   '2026_11_28_03_00_00_flow_edges': flowEdges,
   '2026_12_01_00_00_00_tokens_and_revisions': tokensAndRevisions,
+  '2026_12_02_00_00_00_data_version_everywhere': dataVersionEverywhere,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../test/test-db.js';
+import { createYogaServer } from '../yoga.js';
+
+const ctx = await createTestDb();
+afterAll(() => ctx.close());
+const yoga = createYogaServer(ctx.db);
+
+async function ask(query: string, headers: Record<string, string> = {}) {
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+const PROGRAMS = '{ programs { key name } }';
+const nameOf = (result: { data?: Record<string, unknown> }) =>
+  ((result.data?.programs ?? []) as { key: string; name: string }[]).find(
+    (p) => p.key === 'relocation',
+  )?.name;
+
+/** Changes a program's name behind the cache's back: the write, then the old version again. */
+async function renameSilently(name: string) {
+  const { rows } = await sql<{ version: string }>`select version from data_version`.execute(ctx.db);
+  await sql`update programs set name = ${name} where key = 'relocation'`.execute(ctx.db);
+  await sql`update data_version set version = ${rows[0]?.version}`.execute(ctx.db);
+}
+
+describe('response cache', () => {
+  it('answers a repeated query from the cache while the data version stands', async () => {
+    const before = nameOf(await ask(PROGRAMS));
+    await renameSilently('改名一');
+    // The version did not move, so the cached answer (the old name) is served: proof of a hit.
+    expect(nameOf(await ask(PROGRAMS))).toBe(before);
+    // A different query text is a different entry.
+    expect(nameOf(await ask(`${PROGRAMS} `))).toBe('改名一');
+  });
+
+  it('misses once any write bumps the version', async () => {
+    await ask(PROGRAMS);
+    await sql`update programs set name = '改名二' where key = 'relocation'`.execute(ctx.db);
+    expect(nameOf(await ask(PROGRAMS))).toBe('改名二');
+  });
+
+  it('never serves or stores answers for requests with an Authorization header', async () => {
+    await ask(PROGRAMS);
+    await renameSilently('改名三');
+    expect(nameOf(await ask(PROGRAMS, { authorization: 'Bearer nothing' }))).toBe('改名三');
+  });
+
+  it('does not cache answers with errors', async () => {
+    const bad = '{ flows(first: 1000) { totalCount } }';
+    const first = await ask(bad);
+    expect(first.errors?.length).toBe(1);
+    expect((await ask(bad)).errors?.length).toBe(1);
+  });
+
+  it('caches operations the rate limiter counts too (served after it, in onExecute)', async () => {
+    const totals = '{ totals(groupBy: [PROGRAM]) { program { key name } flowCount } }';
+    const names = (r: { data?: Record<string, unknown> }) =>
+      ((r.data?.totals ?? []) as { program: { key: string; name: string } | null }[])
+        .map((t) => t.program)
+        .find((p) => p?.key === 'relocation')?.name;
+    const before = names(await ask(totals));
+    await renameSilently('改名四');
+    expect(names(await ask(totals))).toBe(before);
+  });
+
+  it.runIf(ctx.url !== undefined)(
+    'on PostgreSQL, hears of a write by NOTIFY (the version is not read per request)',
+    async () => {
+      const listening = createYogaServer(ctx.db, { databaseUrl: ctx.url });
+      const askListening = async () => {
+        const response = await listening.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: PROGRAMS }),
+        });
+        return nameOf((await response.json()) as { data?: Record<string, unknown> });
+      };
+      await askListening();
+      await new Promise((r) => setTimeout(r, 300)); // the listener connects
+      await askListening();
+      await sql`update programs set name = '改名五' where key = 'relocation'`.execute(ctx.db);
+      let seen: string | undefined;
+      for (let i = 0; i < 50 && seen !== '改名五'; i++) {
+        seen = await askListening();
+        if (seen !== '改名五') await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(seen).toBe('改名五');
+    },
+  );
+});
