@@ -9,6 +9,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SERVER = join(ROOT, 'apps/server/dist/index.js');
 const EXPLORER = join(ROOT, 'apps/explorer/dist/index.html');
+/** Accepted by the e2e server as a token with every scope (for checks that write). */
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function freePort() {
@@ -39,6 +41,7 @@ export async function startServer() {
       PGLITE_DIR: 'memory://',
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      ADMIN_TOKEN,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

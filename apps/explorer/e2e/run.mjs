@@ -3,7 +3,7 @@
 // Screenshots go to apps/explorer/artifacts/ (not committed). Ends with "N passed, M failed".
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, ROOT, startServer } from './harness.mjs';
+import { ADMIN_TOKEN, launchBrowser, ROOT, startServer } from './harness.mjs';
 
 const ARTIFACTS = join(ROOT, 'apps/explorer/artifacts');
 const TTI_BUDGET_MS = Number(process.env.E2E_TTI_BUDGET_MS ?? 1000);
@@ -18,10 +18,13 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function gql(url, query, variables = {}) {
+async function gql(url, query, variables = {}, token = null) {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
@@ -73,7 +76,7 @@ const shot = (page, name) =>
 try {
   const ids = await gql(
     server.url,
-    `{ flows(filter: { year: 2017 }, first: 100) { edges { node { id amount { value } source { id name } } } }
+    `{ flows(filter: { year: 2017 }, first: 100) { edges { node { id amount { value } source { id name } target { id } } } }
     }`,
   );
   const treasuryFlow = ids.flows.edges
@@ -341,6 +344,44 @@ try {
       );
       assert(!csv.includes('计划'), 'a planned flow slipped past the COMMITTED filter');
       await shot(page, 'actor');
+    },
+  );
+
+  // Last: it records a flow, which the checks above do not expect.
+  await withPage(
+    'an open actor page shows a flow recorded meanwhile (flowRecorded over SSE)',
+    async (page) => {
+      await page.goto(
+        `${server.url}/actors/${encodeURIComponent(treasuryFlow.source.id)}?status=COMMITTED`,
+      );
+      const rows = page.locator('.flow-table').nth(1).locator('tbody tr');
+      await rows.first().waitFor();
+      const before = await rows.count();
+      // Let the subscription's request reach the server before the write.
+      await page.waitForTimeout(500);
+      const recorded = await gql(
+        server.url,
+        `mutation($input: RecordFlowInput!) { recordFlow(input: $input) { __typename } }`,
+        {
+          input: {
+            sourceId: treasuryFlow.source.id,
+            targetId: treasuryFlow.target.id,
+            amount: { value: '1234567.89' },
+            year: 2017,
+            status: 'COMMITTED',
+            instrument: 'GRANT',
+            reason: 'e2e: live update',
+          },
+        },
+        ADMIN_TOKEN,
+      );
+      assert(recorded.recordFlow.__typename === 'RecordFlowSuccess', 'the flow was not recorded');
+      const deadline = Date.now() + 10_000;
+      while ((await rows.count()) === before) {
+        assert(Date.now() < deadline, 'the open page did not update within 10 s');
+        await page.waitForTimeout(100);
+      }
+      assert((await rows.count()) === before + 1, 'not exactly one new row');
     },
   );
 } finally {

@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
 import { App } from './app';
 import './styles.css';
-import { client } from './urql';
+import { client, startLiveUpdates } from './urql';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+startLiveUpdates();
 createRoot(root).render(
   <StrictMode>
     <Provider value={client}>

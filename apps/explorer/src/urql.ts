@@ -1,12 +1,20 @@
 import { Client, cacheExchange, fetchExchange } from 'urql';
+import { liveExchange, refreshOnFlowRecorded } from './lib/live-exchange';
 import { prefetchExchange } from './lib/prefetch-exchange';
 
+const live = liveExchange();
+
 // Same origin: the server serves the built explorer, and Vite's dev server proxies /graphql.
-// Exchange order is cache -> (auth, when mutations arrive) -> prefetched answers -> fetch.
+// Exchange order is cache -> live (tracks open queries) -> prefetched answers -> fetch.
 export const client = new Client({
   url: '/graphql',
   // The server's CSRF prevention refuses requests a browser sends without a preflight (urql
   // sends short queries as GET) unless they carry this header, which cross-site pages cannot add.
   fetchOptions: { headers: { 'x-graphql-yoga-csrf': '1' } },
-  exchanges: [cacheExchange, prefetchExchange, fetchExchange],
+  // flowRecorded arrives over SSE through the same fetch.
+  fetchSubscriptions: true,
+  exchanges: [cacheExchange, live.exchange, prefetchExchange, fetchExchange],
 });
+
+/** Redraws the open views when flows are recorded or imported anywhere. */
+export const startLiveUpdates = () => refreshOnFlowRecorded(client, live.refresh);
