@@ -243,7 +243,9 @@ async function references(db: Db, type: 'Actor' | 'Flow', id: number) {
     ? sql<{ what: string; n: number }>`
         select 'flows' as what, count(*)::int as n from flows where source_id = ${id} or target_id = ${id}
         union all select 'observations', count(*)::int from observations where actor_id = ${id}
-        union all select 'pairings', count(*)::int from pairings where helper_id = ${id} or recipient_id = ${id}`
+        union all select 'pairings', count(*)::int from pairings where helper_id = ${id} or recipient_id = ${id}
+        union all select 'group memberships', count(*)::int from actor_members
+          where group_id = ${id} or member_id = ${id}`
     : sql<{ what: string; n: number }>`
         select 'child flows' as what, count(*)::int as n from flows where parent_id = ${id}`
   ).execute(db);

@@ -62,7 +62,7 @@ builder.mutationFields((t) => ({
   retractActor: t.field({
     type: RetractedRecord,
     description:
-      'Retracts an actor that no flow, observation or pairing refers to: it leaves every read; its history stays (Query.history).',
+      'Retracts an actor that no flow, observation, pairing or group membership refers to: it leaves every read; its history stays (Query.history).',
     nullable: true,
     authScopes: { write: true },
     errors: writeResult('RetractActor', 'retracted'),

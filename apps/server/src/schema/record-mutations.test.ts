@@ -124,11 +124,28 @@ describe('actors', () => {
     });
   });
 
-  it('retractActor refuses an actor that flows refer to, and retracts one that nothing refers to', async () => {
+  it('retractActor refuses an actor that flows or a group refer to, and retracts one that nothing refers to', async () => {
     const RETRACT = `mutation($id: ID!) { retractActor(input: { id: $id }) { __typename ... on Error { message } } }`;
     const refused = await unchanged(() => gql<{ retractActor: Typed }>(RETRACT, { id: seedActor }));
     expect(refused.data?.retractActor).toMatchObject({ __typename: 'ConflictError' });
     expect(refused.data?.retractActor.message).toContain('flows');
+    // A group membership is a reference too (memberships change only with their actors' history).
+    const own = await ctx.db
+      .selectFrom('actors')
+      .select('id')
+      .where('name', '=', '赤峰市贫困嘎查村（测试）')
+      .executeTakeFirstOrThrow();
+    const group = await ctx.db
+      .selectFrom('actor_members')
+      .select('group_id')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('actor_members')
+      .values({ group_id: group.group_id, member_id: own.id })
+      .execute();
+    const member = await unchanged(() => gql<{ retractActor: Typed }>(RETRACT, { id }));
+    expect(member.data?.retractActor.message).toContain('1 group memberships');
+    await ctx.db.deleteFrom('actor_members').where('member_id', '=', own.id).execute();
     const done = await gql<{ retractActor: Typed }>(RETRACT, { id });
     expect(done.data?.retractActor.__typename).toBe('RetractActorSuccess');
     const read = await gql<{ search: { name: string }[] }>(`{ search(text: "测试") { name } }`);
