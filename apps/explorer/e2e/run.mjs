@@ -121,6 +121,22 @@ try {
       }
     });
   }
+  await withPage('assets are sent compressed and cached for good (JS ≤ 200 kB)', async () => {
+    // Chromium asks for br; transferSize counts the compressed bytes.
+    assert(
+      metrics.overviewJsTransferBytes > 0 && metrics.overviewJsTransferBytes <= 200_000,
+      `the overview's JS took ${metrics.overviewJsTransferBytes} bytes`,
+    );
+    const html = await (await fetch(`${server.url}/`)).text();
+    const script = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    assert(script, 'index.html names no script under /assets/');
+    const res = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    assert(res.headers.get('content-encoding') === 'br', 'the script was not sent as brotli');
+    assert(
+      res.headers.get('cache-control')?.includes('immutable'),
+      'hashed assets are not marked immutable',
+    );
+  });
   await withPage('overview is interactive (median of 5, budget E2E_TTI_BUDGET_MS)', async () => {
     const sorted = [...loads].sort((a, b) => a - b);
     metrics.overviewInteractiveMs = loads;

@@ -92,7 +92,19 @@ export async function createApp(
     events,
   });
   const explorer = existsSync(EXPLORER_DIST)
-    ? sirv(EXPLORER_DIST, { single: true, etag: true })
+    ? sirv(EXPLORER_DIST, {
+        single: true,
+        etag: true,
+        // The explorer's build writes .br and .gz beside each asset (scripts/precompress.mjs).
+        brotli: true,
+        gzip: true,
+        // Hashed file names change with their content: browsers may keep them for good.
+        setHeaders: (res, pathname) => {
+          if (pathname.startsWith('/assets/')) {
+            res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          }
+        },
+      })
     : null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
