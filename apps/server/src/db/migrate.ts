@@ -7,6 +7,7 @@ import * as dataVersion from './migrations/2026_11_28_02_00_00_data_version.js';
 import * as flowEdges from './migrations/2026_11_28_03_00_00_flow_edges.js';
 import * as tokensAndRevisions from './migrations/2026_12_01_00_00_00_tokens_and_revisions.js';
 import * as dataVersionEverywhere from './migrations/2026_12_02_00_00_00_data_version_everywhere.js';
+import * as flowKeysetIndexes from './migrations/2026_12_02_01_00_00_flow_keyset_indexes.js';
 
 /** Migrations are listed here (not read from disk) so bundles and tests find them alike. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_03_00_00_flow_edges': flowEdges,
   '2026_12_01_00_00_00_tokens_and_revisions': tokensAndRevisions,
   '2026_12_02_00_00_00_data_version_everywhere': dataVersionEverywhere,
+  '2026_12_02_01_00_00_flow_keyset_indexes': flowKeysetIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -47,8 +47,10 @@ interface FlowPageArgs {
 }
 
 /**
- * One page of in- or outflows for every actor of the batch, in one statement: rows are numbered
- * per actor and cut at first + 1.
+ * One page of in- or outflows for every actor of the batch, in one statement: a lateral
+ * keyset page per actor, which the (source_id, id) and (target_id, id) indexes serve in order
+ * without reading an actor's other flows. The counts (totalCount) are one more statement for
+ * the whole batch, run only when some page asks for its count.
  */
 async function flowPages(
   db: Kysely<Database>,
@@ -59,25 +61,29 @@ async function flowPages(
   const size = pageSize(args.first);
   const afterId = decodeCursor(args.after) ?? 0;
   const year = args.year == null ? null : validateYear(args.year);
+  const status = args.status ?? null;
+  const filters = sql`(${year}::int is null or f.year = ${year}::int)
+    and (${status}::text is null or f.status = ${status}::text)`;
   const { rows } = await sql<FlowRow & { actor_id: number }>`
-    select * from (
-      select f.*, f.${sql.ref(column)} as actor_id,
-        row_number() over (partition by f.${sql.ref(column)} order by f.id) as rn
-      from flows f
-      where f.${sql.ref(column)} = any(${actorIds}::int[]) and f.id > ${afterId}
-        and (${year}::int is null or f.year = ${year}::int)
-        and (${args.status ?? null}::text is null or f.status = ${args.status ?? null}::text)
-    ) ranked where rn <= ${size + 1} order by actor_id, id`.execute(db);
-  const counts = await sql<{ actor_id: number; n: number }>`
-    select f.${sql.ref(column)} as actor_id, count(*)::int as n from flows f
-    where f.${sql.ref(column)} = any(${actorIds}::int[])
-      and (${year}::int is null or f.year = ${year}::int)
-      and (${args.status ?? null}::text is null or f.status = ${args.status ?? null}::text)
-    group by 1`.execute(db);
+    select f.*, a.id as actor_id from unnest(${actorIds}::int[]) as a(id)
+    cross join lateral (
+      select * from flows f
+      where f.${sql.ref(column)} = a.id and f.id > ${afterId} and ${filters}
+      order by f.id limit ${size + 1}) f
+    order by a.id, f.id`.execute(db);
+  let counts: Promise<Map<number, number>> | undefined;
+  const countAll = () => {
+    counts ??= sql<{ actor_id: number; n: number }>`
+      select f.${sql.ref(column)} as actor_id, count(*)::int as n from flows f
+      where f.${sql.ref(column)} = any(${actorIds}::int[]) and ${filters}
+      group by 1`
+      .execute(db)
+      .then((r) => new Map(r.rows.map((c) => [c.actor_id, c.n])));
+    return counts;
+  };
   return actorIds.map((id) => {
     const mine = rows.filter((r) => r.actor_id === id);
-    const n = counts.rows.find((c) => c.actor_id === id)?.n ?? 0;
-    return toConnection(mine, size, async () => n);
+    return toConnection(mine, size, async () => (await countAll()).get(id) ?? 0);
   });
 }
 
