@@ -1,4 +1,4 @@
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 
@@ -33,16 +33,78 @@ export function createMetricsRegistry(pool: PoolCounts | null): Registry {
   return registry;
 }
 
+/** Distinct operation names labelled; later ones count as "other". */
+export const MAX_OPERATION_NAMES = 200;
+
 /**
- * GraphQL requests, latency and errors by operation name and type (Yoga's Prometheus plugin).
- * The URL label is off: a GET's query string carries the document and variables.
+ * Clients choose operation names, and every name is a new series in each metric: past a bound,
+ * names are pooled, so a client inventing names cannot grow the server's memory.
+ */
+export function operationLabels(max = MAX_OPERATION_NAMES) {
+  const seen = new Set<string>();
+  return (params: { operationName?: string; operationType?: string }) => {
+    let name = params.operationName || 'Anonymous';
+    if (!seen.has(name)) {
+      if (seen.size < max && name.length <= 64) seen.add(name);
+      else name = 'other';
+    }
+    return { operationName: name, operationType: params.operationType ?? 'unknown' };
+  };
+}
+
+const OPERATION = ['operationName', 'operationType'] as const;
+
+/**
+ * GraphQL requests, latency and errors by operation name and type (Yoga's Prometheus plugin),
+ * with bounded labels: no URL (a GET's query string carries the document and variables), no
+ * error path (list indices), operation names as above.
  */
 export function metricsPlugin(registry: Registry): Plugin {
+  const labels = operationLabels();
   return usePrometheus({
     registry,
     endpoint: false,
-    labels: { url: false },
     metrics: {
+      graphql_envelop_request: createCounter({
+        registry,
+        counter: {
+          name: 'graphql_envelop_request',
+          help: 'GraphQL operations executed',
+          labelNames: OPERATION,
+        },
+        fillLabelsFn: labels,
+      }),
+      graphql_envelop_request_duration: createHistogram({
+        registry,
+        histogram: {
+          name: 'graphql_envelop_request_duration',
+          help: 'Time to execute a GraphQL operation (seconds)',
+          labelNames: OPERATION,
+        },
+        fillLabelsFn: labels,
+      }),
+      graphql_envelop_error_result: createCounter({
+        registry,
+        counter: {
+          name: 'graphql_envelop_error_result',
+          help: 'GraphQL results with errors, by the phase that reported them',
+          labelNames: [...OPERATION, 'phase'],
+        },
+        fillLabelsFn: (params) => ({ ...labels(params), phase: params.errorPhase ?? 'unknown' }),
+      }),
+      graphql_yoga_http_duration: createHistogram({
+        registry,
+        histogram: {
+          name: 'graphql_yoga_http_duration',
+          help: 'Time to answer a GraphQL HTTP request (seconds)',
+          labelNames: [...OPERATION, 'method', 'statusCode'],
+        },
+        fillLabelsFn: (params, { request, response }) => ({
+          ...labels(params),
+          method: request.method,
+          statusCode: response.status,
+        }),
+      }),
       // Per-phase timings are noise at this size; requests, durations and errors stay.
       graphql_envelop_phase_parse: false,
       graphql_envelop_phase_validate: false,
