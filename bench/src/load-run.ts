@@ -30,6 +30,9 @@ export interface RunOptions {
   perConnection?: number;
 }
 
+/** Each run's latencies, kept out of the result (and the JSON) but needed to merge runs. */
+const raw = new WeakMap<RunResult, number[]>();
+
 function summarise(
   latencies: number[],
   seconds: number,
@@ -42,7 +45,7 @@ function summarise(
       ? 0
       : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
   const round = (n: number) => Math.round(n * 100) / 100;
-  return {
+  const result: RunResult = {
     requests: sorted.length,
     seconds: round(seconds),
     rps: round(sorted.length / seconds),
@@ -52,6 +55,18 @@ function summarise(
     errors,
     counted,
   };
+  raw.set(result, latencies);
+  return result;
+}
+
+/** Runs of one target taken in turns with the others (rounds), as one result. */
+export function mergeRuns(runs: RunResult[]): RunResult {
+  return summarise(
+    runs.flatMap((r) => raw.get(r) ?? []),
+    runs.reduce((t, r) => t + r.seconds, 0),
+    runs.reduce((t, r) => t + r.errors, 0),
+    runs.some((r) => r.counted),
+  );
 }
 
 async function cannon(
