@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { createActor, retract, updateActor } from '../mutations/actors.js';
 import { createActorInput, retractInput, updateActorInput } from '../mutations/inputs.js';
-import { createActor, retract, updateActor } from '../mutations/records.js';
 import { authorOf, inTransaction } from '../mutations/write.js';
 import { Actor, ActorKind } from './actor.js';
 import { RetractedRecord } from './retracted.js';

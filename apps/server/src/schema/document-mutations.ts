@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { addCitation, addDocument } from '../mutations/documents.js';
 import { addCitationInput, addDocumentInput } from '../mutations/inputs.js';
-import { addCitation, addDocument } from '../mutations/records.js';
 import { authorOf, inTransaction } from '../mutations/write.js';
 import { Citation } from './citation.js';
 import { Document } from './document.js';

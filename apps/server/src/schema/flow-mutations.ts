@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { retract } from '../mutations/actors.js';
+import { recordFlow, updateFlow } from '../mutations/flows.js';
 import { recordFlowInput, retractInput, updateFlowInput } from '../mutations/inputs.js';
-import { recordFlow, retract, updateFlow } from '../mutations/records.js';
 import { authorOf, inTransaction } from '../mutations/write.js';
 import { Flow, FlowStatus, Instrument } from './flow.js';
 import { RetractedRecord } from './retracted.js';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { retract } from '../mutations/actors.js';
 import {
   recordObservationInput,
   retractInput,
   updateObservationInput,
 } from '../mutations/inputs.js';
-import { recordObservation, retract, updateObservation } from '../mutations/records.js';
+import { recordObservation, updateObservation } from '../mutations/observations.js';
 import { authorOf, inTransaction } from '../mutations/write.js';
 import { AmountQualifier } from './money.js';
 import { Observation, ObservationKind } from './observation.js';
