@@ -69,7 +69,7 @@ describe.skipIf(!url)(
       for (let i = 0; i < 100 && (await writers()) > 0; i++) await sleep(50);
       expect(await writers()).toBe(0);
       expect(await fingerprint(ctx.db)).toEqual(before);
-    });
+    }, 120_000);
 
     it('while the same rows, imported to the end, are written (the file was good)', async () => {
       const small = join(dir, 'small.csv');
@@ -79,6 +79,6 @@ describe.skipIf(!url)(
       });
       expect(await exited).toMatchObject({ code: 0 });
       expect(output().stdout).toMatch(/flows: 5 created/);
-    });
+    }, 120_000);
   },
 );

@@ -46,7 +46,7 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
       .stdout.split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 100_000;
   for (;;) {
     const listening = lines().find((l) => typeof l.port === 'number');
     if (listening) {
