@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from './mutations/test-client.js';
+import { flowCsv } from './test/flow-csv.js';
 import { spawnScript } from './test/spawn-server.js';
 import { createTestDb } from './test/test-db.js';
 
@@ -29,14 +30,7 @@ describe.skipIf(!url)(
       rmSync(dir, { recursive: true, force: true });
       await ctx?.close();
     });
-    const csv = (rows: number) =>
-      [
-        'external_id,source_key,target_key,amount,year,status,instrument',
-        ...Array.from(
-          { length: rows },
-          (_, i) => `kill-${i},${a},${b},${1000 + i}.25,2018,DISBURSED,GRANT`,
-        ),
-      ].join('\n');
+    const csv = (rows: number) => flowCsv(rows, a, b);
 
     // The import's connections carry a name of their own: other test files share the database.
     const appName = `fundtrace-import-kill-${process.pid}`;
