@@ -334,7 +334,18 @@ try {
     await page.locator('table.boundary').waitFor();
     await page.locator('.line-chart').first().waitFor();
     assert((await page.locator('table.children tbody tr').count()) > 5, 'no children listed');
+    assert(
+      ((await page.locator('table.children tbody tr').first().textContent()) ?? '').includes('元'),
+      'a child row shows no amounts',
+    );
     await shot(page, 'place');
+    await page.goto(`${server.url}/places/150400?year=2017`);
+    const crumb = page.locator('nav li', { hasText: '内蒙古自治区' }).locator('.crumb-total');
+    await crumb.waitFor();
+    assert(
+      ((await crumb.textContent()) ?? '').includes('亿元'),
+      'the breadcrumb shows no total above',
+    );
   });
 
   await withPage(

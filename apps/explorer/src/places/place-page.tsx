@@ -9,7 +9,6 @@ import { enumLabel } from '../lib/labels';
 import { full } from '../lib/money';
 import { idPath, useHref, useIntParam, useLang } from '../lib/url-state';
 import { PlaceQuery } from './queries';
-import { IncomingTotal, useRegionTotals } from './region-totals';
 
 export default function PlacePage() {
   const lang = useLang();
@@ -25,17 +24,7 @@ export default function PlacePage() {
   });
   const region = data?.region;
   if (!valid || (data && !region)) return <NotFound />;
-  const ancestors: { code: string; name: string; nameEn?: string | null }[] = [];
-  for (
-    let p = region?.parent as
-      | ((typeof ancestors)[number] & { parent?: unknown })
-      | null
-      | undefined;
-    p;
-    p = p.parent as typeof p
-  ) {
-    ancestors.unshift(p);
-  }
+  const ancestors = region?.ancestors ?? [];
   const actors = data?.actors.edges.map((e) => e.node) ?? [];
   const here = actors.filter((a) => a.region?.code === code);
   const pairings = [...new Map(actors.flatMap((a) => a.pairings).map((p) => [p.id, p])).values()];
@@ -54,12 +43,12 @@ export default function PlacePage() {
               {ancestors.map((a) => (
                 <li key={a.code}>
                   <Link href={href(`/places/${a.code}`, {}, ['year'])}>{displayName(a, lang)}</Link>{' '}
-                  <IncomingTotal code={a.code} year={year} locale={lang} />
+                  <CrumbFigure money={a.boundary.incoming.publicMoney} locale={lang} />
                 </li>
               ))}
               <li aria-current="page">
                 <strong>{displayName(region, lang)}</strong>{' '}
-                <IncomingTotal code={region.code} year={year} locale={lang} />
+                <CrumbFigure money={data.boundaryTotals.incoming.publicMoney} locale={lang} />
               </li>
             </ol>
           </nav>
@@ -94,7 +83,7 @@ export default function PlacePage() {
                 </thead>
                 <tbody>
                   {region.children.map((c) => (
-                    <ChildRow key={c.code} child={c} year={year} locale={lang} />
+                    <ChildRow key={c.code} child={c} locale={lang} />
                   ))}
                   {here.length > 0 ? (
                     <tr className="not-broken-down">
@@ -177,15 +166,26 @@ function Designations({
   );
 }
 
+type Money = Parameters<typeof full>[0];
+type Sides = Record<'incoming' | 'internal' | 'outgoing', { publicMoney: Money }>;
+
+/** Incoming public money of a place in the breadcrumb. */
+function CrumbFigure({ money, locale }: { money: Money; locale: Locale }) {
+  return <span className="crumb-total">{full(money, locale)}</span>;
+}
+
 function ChildRow(props: {
-  child: { code: string; name: string; nameEn?: string | null; designations: readonly string[] };
-  year: number | null;
+  child: {
+    code: string;
+    name: string;
+    nameEn?: string | null;
+    designations: readonly string[];
+    boundary: Sides;
+  };
   locale: Locale;
 }) {
   const href = useHref();
-  const { totals } = useRegionTotals(props.child.code, props.year);
-  const cell = (k: 'incoming' | 'internal' | 'outgoing') =>
-    totals ? full(totals[k].publicMoney, props.locale) : '…';
+  const cell = (k: keyof Sides) => full(props.child.boundary[k].publicMoney, props.locale);
   return (
     <tr>
       <td>
@@ -203,10 +203,10 @@ function ChildRow(props: {
 
 type Totals = {
   flowCount: number;
-  publicMoney: Parameters<typeof full>[0];
-  loanPrincipal: Parameters<typeof full>[0];
-  leveraged: Parameters<typeof full>[0];
-  planned: Parameters<typeof full>[0];
+  publicMoney: Money;
+  loanPrincipal: Money;
+  leveraged: Money;
+  planned: Money;
 };
 
 function BoundaryTable({

@@ -9,18 +9,15 @@ export const PlaceQuery = graphql(`
       nameEn
       level
       designations
-      parent {
+      ancestors {
         code
         name
         nameEn
-        parent {
-          code
-          name
-          nameEn
-          parent {
-            code
-            name
-            nameEn
+        boundary(year: $year) {
+          incoming {
+            publicMoney {
+              ...MoneyParts
+            }
           }
         }
       }
@@ -30,6 +27,23 @@ export const PlaceQuery = graphql(`
         nameEn
         level
         designations
+        boundary(year: $year) {
+          incoming {
+            publicMoney {
+              ...MoneyParts
+            }
+          }
+          internal {
+            publicMoney {
+              ...MoneyParts
+            }
+          }
+          outgoing {
+            publicMoney {
+              ...MoneyParts
+            }
+          }
+        }
       }
       observations {
         id
@@ -91,31 +105,6 @@ export const PlaceQuery = graphql(`
               nameEn
             }
           }
-        }
-      }
-    }
-  }
-`);
-
-export const RegionTotalsQuery = graphql(`
-  query RegionTotals($code: String!, $year: Int) {
-    boundaryTotals(regionCode: $code, year: $year) {
-      incoming {
-        flowCount
-        publicMoney {
-          ...MoneyParts
-        }
-      }
-      internal {
-        flowCount
-        publicMoney {
-          ...MoneyParts
-        }
-      }
-      outgoing {
-        flowCount
-        publicMoney {
-          ...MoneyParts
         }
       }
     }

@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { builder } from '../builder.js';
+import type { Database } from '../db/database.js';
 import { InputError } from '../errors.js';
-import { existingId, existingRegionPrefix, validateYear } from './filters.js';
+import { existingId, existingRegionPrefix, regionPrefix, validateYear } from './filters.js';
 import { emptyGroup, type FlowGroup, FlowTotals, groupFlows } from './flow-totals.js';
+import { Region } from './region.js';
 
 type Side = 'INCOMING' | 'INTERNAL' | 'OUTGOING';
 
@@ -28,6 +30,59 @@ const BoundaryTotals = builder.objectRef<Record<Side, FlowGroup>>('BoundaryTotal
   }),
 });
 
+/** The three sides from the groups of each (or none: an empty group). */
+function sides(groupsOf: (side: Side) => FlowGroup[]): Record<Side, FlowGroup> {
+  const pick = (s: Side) => groupsOf(s)[0] ?? emptyGroup([s]);
+  return { INCOMING: pick('INCOMING'), INTERNAL: pick('INTERNAL'), OUTGOING: pick('OUTGOING') };
+}
+
+/**
+ * Boundary totals of several regions (by code prefix) in one statement: each flow is counted
+ * for every region its source or target lies in, on the side it crosses that region's boundary.
+ */
+async function regionBoundaries(
+  db: Kysely<Database>,
+  prefixes: string[],
+  year: number | null,
+): Promise<Map<string, Record<Side, FlowGroup>>> {
+  const inside = (a: 'sa' | 'ta') => sql`${sql.ref(`${a}.region_code`)} like p.prefix || '%'`;
+  const side = sql`case when ${inside('sa')} and ${inside('ta')} then 'INTERNAL'
+                        when ${inside('ta')} then 'INCOMING' else 'OUTGOING' end`;
+  const join = sql`join actors sa on sa.id = f.source_id join actors ta on ta.id = f.target_id
+    join unnest(${prefixes}::text[]) p(prefix) on ${inside('sa')} or ${inside('ta')}`;
+  const where = sql`(${year}::int is null or f.year = ${year}::int)`;
+  const groups = await groupFlows(db, [sql`p.prefix`, side], where, join);
+  return new Map(
+    prefixes.map((prefix) => [
+      prefix,
+      sides((s) => groups.filter((g) => g.keys[0] === prefix && g.keys[1] === s)),
+    ]),
+  );
+}
+
+builder.objectField(Region, 'boundary', (t) =>
+  t.loadable({
+    type: BoundaryTotals,
+    description:
+      'Flows by whether their source and target actors lie in this region (as boundaryTotals), batched: one statement for the regions at one depth of the response, per year asked.',
+    args: { year: t.arg.int() },
+    // Keyed by region and year, so that one loader serves every path of the response.
+    load: async (keys: string[], { db }) => {
+      const byYear = new Map<string, Map<string, Record<Side, FlowGroup>>>();
+      for (const yearKey of new Set(keys.map((k) => k.split('|')[1] ?? ''))) {
+        const codes = keys.filter((k) => k.endsWith(`|${yearKey}`)).map((k) => k.split('|')[0]);
+        const prefixes = [...new Set(codes.map((c) => regionPrefix(c ?? '')))];
+        byYear.set(yearKey, await regionBoundaries(db, prefixes, yearKey ? Number(yearKey) : null));
+      }
+      return keys.map((k) => {
+        const [code = '', yearKey = ''] = k.split('|');
+        return byYear.get(yearKey)?.get(regionPrefix(code)) ?? sides(() => []);
+      });
+    },
+    resolve: (region, args) => `${region.code}|${args.year == null ? '' : validateYear(args.year)}`,
+  }),
+);
+
 builder.queryField('boundaryTotals', (t) =>
   t.field({
     type: BoundaryTotals,
@@ -44,25 +99,17 @@ builder.queryField('boundaryTotals', (t) =>
       }
       const year = args.year == null ? null : validateYear(args.year);
       const inYear = sql`(${year}::int is null or f.year = ${year}::int)`;
-      let side: ReturnType<typeof sql>;
-      let where: ReturnType<typeof sql>;
       if (args.regionCode != null) {
-        const prefix = `${await existingRegionPrefix(db, args.regionCode)}%`;
-        const inside = (column: 'source_id' | 'target_id') =>
-          sql`exists (select 1 from actors a where a.id = f.${sql.ref(column)} and a.region_code like ${prefix})`;
-        side = sql`case when ${inside('source_id')} and ${inside('target_id')} then 'INTERNAL'
-                        when ${inside('target_id')} then 'INCOMING' else 'OUTGOING' end`;
-        where = sql`${inYear} and (${inside('source_id')} or ${inside('target_id')})`;
-      } else {
-        const program = await existingId(db, 'programs', args.programId as string, 'programId');
-        side = sql`case when exists (select 1 from flows g where g.program_id = ${program}
-                          and g.target_id = f.source_id and (${year}::int is null or g.year = ${year}::int))
-                        then 'INTERNAL' else 'INCOMING' end`;
-        where = sql`${inYear} and f.program_id = ${program}`;
+        const prefix = await existingRegionPrefix(db, args.regionCode);
+        return (await regionBoundaries(db, [prefix], year)).get(prefix) ?? sides(() => []);
       }
+      const program = await existingId(db, 'programs', args.programId as string, 'programId');
+      const side = sql`case when exists (select 1 from flows g where g.program_id = ${program}
+                        and g.target_id = f.source_id and (${year}::int is null or g.year = ${year}::int))
+                      then 'INTERNAL' else 'INCOMING' end`;
+      const where = sql`${inYear} and f.program_id = ${program}`;
       const groups = await groupFlows(db, [side], where);
-      const pick = (s: Side) => groups.find((g) => g.keys[0] === s) ?? emptyGroup([s]);
-      return { INCOMING: pick('INCOMING'), INTERNAL: pick('INTERNAL'), OUTGOING: pick('OUTGOING') };
+      return sides((s) => groups.filter((g) => g.keys[0] === s));
     },
   }),
 );

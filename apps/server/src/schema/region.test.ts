@@ -21,6 +21,23 @@ describe('regions and observations', () => {
     expect(chifeng).toEqual({ code: '150400', nameEn: 'Chifeng', parent: { code: '150000' } });
   });
 
+  it('lists the ancestors of a county from the top, for a breadcrumb', async () => {
+    const county = await ctx.db
+      .selectFrom('regions')
+      .select('code')
+      .where('parent_code', '=', '150400')
+      .executeTakeFirstOrThrow();
+    const result = await gql<{ region: { ancestors: { code: string }[] } }>(
+      `query($code: String!) { region(code: $code) { ancestors { code } } }`,
+      { code: county.code },
+    );
+    expect(result.data?.region.ancestors).toEqual([{ code: '150000' }, { code: '150400' }]);
+    const top = await gql<{ region: { ancestors: unknown[] } }>(
+      `{ region(code: "150000") { ancestors { code } } }`,
+    );
+    expect(top.data?.region.ancestors).toEqual([]);
+  });
+
   it('lists observations of a region by metric and year, with citations', async () => {
     const result = await gql<{
       region: {

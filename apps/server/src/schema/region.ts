@@ -31,6 +31,22 @@ Region.implement({
       description: 'NATIONAL_POOR_COUNTY, REGIONAL_POOR_COUNTY, CONTIGUOUS_AREA_COUNTY ...',
     }),
     parent: t.field({ type: Region, nullable: true, resolve: (r) => r.parent_code }),
+    ancestors: t.field({
+      type: [Region],
+      description: 'The regions above this one, from the top (for a breadcrumb).',
+      resolve: async (r, _args, context) => {
+        const loader = Region.getDataloader(context);
+        const chain: RegionRow[] = [];
+        // GB/T 2260 has at most five levels: the walk ends within them.
+        for (let code = r.parent_code; code && chain.length < 5; ) {
+          const parent = await loader.load(code);
+          if (!parent) break;
+          chain.unshift(parent);
+          code = parent.parent_code;
+        }
+        return chain;
+      },
+    }),
     children: t.loadableGroup({
       type: Region,
       load: (codes: string[], { db }) =>
