@@ -1,0 +1,69 @@
+import type { Kysely, RawBuilder } from 'kysely';
+import type { Database } from '../db/database.js';
+
+// The file formats of exports: CSV cells and lines, and JSON arrays, read in keyset pages.
+
+export type ExportFormat = 'csv' | 'json';
+
+export const PAGE = 5_000;
+export const BOM = '\uFEFF';
+
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const s = Array.isArray(value) ? value.join('|') : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export const csvLine = (values: unknown[]) => `${values.map(csvCell).join(',')}\r\n`;
+
+/** numeric columns come back padded to their scale: "14.7000" → "14.7". */
+export const plain = (v: string | null) =>
+  v === null ? null : v.includes('.') ? v.replace(/\.?0+$/, '') : v;
+
+/** Bounds as the API's Money shows them: an at-least amount is its own low, an at-most its high. */
+export function bounds(r: {
+  amount: string;
+  qualifier: string;
+  low: string | null;
+  high: string | null;
+}) {
+  return {
+    low: r.qualifier === 'AT_LEAST' ? plain(r.amount) : plain(r.low),
+    high: r.qualifier === 'AT_MOST' ? plain(r.amount) : plain(r.high),
+  };
+}
+export const currency = (unit: string) => (unit === 'CNY' ? 'CNY' : 'XXX');
+
+export interface Table<Row> {
+  columns: string[];
+  page: (db: Kysely<Database>, where: RawBuilder<unknown>, after: number) => Promise<Row[]>;
+  csv: (row: Row) => unknown[];
+  json: (row: Row) => Record<string, unknown>;
+}
+
+export async function* rows<Row extends { id: number }>(
+  db: Kysely<Database>,
+  table: Table<Row>,
+  format: ExportFormat,
+  where: RawBuilder<unknown>,
+): AsyncGenerator<string> {
+  yield format === 'csv' ? BOM + csvLine(table.columns) : '[';
+  let after = 0;
+  let first = true;
+  for (;;) {
+    const page = await table.page(db, where, after);
+    if (page.length === 0) break;
+    let chunk = '';
+    for (const row of page) {
+      if (format === 'csv') chunk += csvLine(table.csv(row));
+      else {
+        chunk += `${first ? '\n' : ',\n'}${JSON.stringify(table.json(row))}`;
+        first = false;
+      }
+    }
+    yield chunk;
+    after = (page.at(-1) as Row).id;
+    if (page.length < PAGE) break;
+  }
+  if (format === 'json') yield '\n]\n';
+}

@@ -1,0 +1,214 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { sql } from 'kysely';
+import { FLOW_COLUMNS } from '../imports/records.js';
+import { bounds, currency, PAGE, plain, type Table } from './export-format.js';
+
+// What each exported record type holds, in CSV columns and in JSON.
+
+interface FlowOut {
+  id: number;
+  key: string;
+  source_key: string;
+  source_name: string;
+  target_key: string;
+  target_name: string;
+  amount: string;
+  qualifier: string;
+  low: string | null;
+  high: string | null;
+  unit: string;
+  year: number;
+  status: string;
+  instrument: string;
+  program_key: string | null;
+  program_name: string | null;
+  parent_key: string | null;
+  note: string | null;
+}
+
+export const flows: Table<FlowOut> = {
+  columns: [...FLOW_COLUMNS, 'currency', 'source_name', 'target_name', 'program_name', 'id'],
+  page: async (db, where, after) =>
+    (
+      await sql<FlowOut>`select f.id, f.key, s.key as source_key, s.name as source_name,
+          t.key as target_key, t.name as target_name, f.amount, f.qualifier, f.low, f.high, f.unit,
+          f.year, f.status, f.instrument, p.key as program_key, p.name as program_name,
+          par.key as parent_key, f.note
+        from flows f join actors s on s.id = f.source_id join actors t on t.id = f.target_id
+        left join programs p on p.id = f.program_id left join flows par on par.id = f.parent_id
+        where ${where} and f.id > ${after} order by f.id limit ${PAGE}`.execute(db)
+    ).rows,
+  csv: (f) => {
+    const { low, high } = bounds(f);
+    return [
+      f.key,
+      f.source_key,
+      f.target_key,
+      plain(f.amount),
+      f.qualifier,
+      low,
+      high,
+      f.unit,
+      f.year,
+      f.status,
+      f.instrument,
+      f.program_key,
+      f.parent_key,
+      f.note,
+      currency(f.unit),
+      f.source_name,
+      f.target_name,
+      f.program_name,
+      encodeGlobalID('Flow', f.id),
+    ];
+  },
+  json: (f) => ({
+    type: 'flow',
+    id: encodeGlobalID('Flow', f.id),
+    key: f.key,
+    sourceKey: f.source_key,
+    targetKey: f.target_key,
+    amount: { value: plain(f.amount), qualifier: f.qualifier, ...bounds(f), unit: f.unit },
+    year: f.year,
+    status: f.status,
+    instrument: f.instrument,
+    programKey: f.program_key,
+    parentKey: f.parent_key,
+    note: f.note,
+  }),
+};
+
+interface ActorOut {
+  id: number;
+  key: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  region_code: string | null;
+  member_count: number | null;
+  aliases: string[];
+  note: string | null;
+}
+
+export const actors: Table<ActorOut> = {
+  columns: [
+    'key',
+    'name',
+    'name_en',
+    'kind',
+    'region_code',
+    'member_count',
+    'aliases',
+    'note',
+    'id',
+  ],
+  page: async (db, _where, after) =>
+    (
+      await sql<ActorOut>`select a.id, a.key, a.name, a.name_en, a.kind, a.region_code,
+          a.member_count, a.aliases, a.note
+        from actors a where a.id > ${after} order by a.id limit ${PAGE}`.execute(db)
+    ).rows,
+  csv: (a) => [
+    a.key,
+    a.name,
+    a.name_en,
+    a.kind,
+    a.region_code,
+    a.member_count,
+    a.aliases,
+    a.note,
+    encodeGlobalID('Actor', a.id),
+  ],
+  json: (a) => ({
+    type: 'actor',
+    id: encodeGlobalID('Actor', a.id),
+    key: a.key,
+    name: a.name,
+    nameEn: a.name_en,
+    kind: a.kind,
+    regionCode: a.region_code,
+    memberCount: a.member_count,
+    aliases: a.aliases,
+    note: a.note,
+  }),
+};
+
+interface ObservationOut {
+  id: number;
+  key: string;
+  metric: string;
+  value: string;
+  qualifier: string;
+  low: string | null;
+  high: string | null;
+  unit: string;
+  year: number;
+  kind: string;
+  actor_key: string | null;
+  region_code: string | null;
+  program_key: string | null;
+  note: string | null;
+}
+
+export const observations: Table<ObservationOut> = {
+  columns: [
+    'key',
+    'metric',
+    'value',
+    'qualifier',
+    'low',
+    'high',
+    'unit',
+    'year',
+    'kind',
+    'actor_key',
+    'region_code',
+    'program_key',
+    'note',
+    'id',
+  ],
+  page: async (db, _where, after) =>
+    (
+      await sql<ObservationOut>`select o.id, o.key, o.metric, o.value, o.qualifier, o.low, o.high,
+          o.unit, o.year, o.kind, a.key as actor_key, o.region_code, p.key as program_key, o.note
+        from observations o left join actors a on a.id = o.actor_id
+        left join programs p on p.id = o.program_id
+        where o.id > ${after} order by o.id limit ${PAGE}`.execute(db)
+    ).rows,
+  csv: (o) => {
+    const { low, high } = bounds({ ...o, amount: o.value });
+    return [
+      o.key,
+      o.metric,
+      plain(o.value),
+      o.qualifier,
+      low,
+      high,
+      o.unit,
+      o.year,
+      o.kind,
+      o.actor_key,
+      o.region_code,
+      o.program_key,
+      o.note,
+      encodeGlobalID('Observation', o.id),
+    ];
+  },
+  json: (o) => ({
+    type: 'observation',
+    id: encodeGlobalID('Observation', o.id),
+    key: o.key,
+    metric: o.metric,
+    value: plain(o.value),
+    qualifier: o.qualifier,
+    low: plain(o.low),
+    high: plain(o.high),
+    unit: o.unit,
+    year: o.year,
+    kind: o.kind,
+    actorKey: o.actor_key,
+    regionCode: o.region_code,
+    programKey: o.program_key,
+    note: o.note,
+  }),
+};

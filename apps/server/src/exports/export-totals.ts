@@ -1,0 +1,75 @@
+import { amountToStrings } from '@fundtrace/schema/money';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import { bucketSum, groupFlows } from '../schema/flow-totals.js';
+import { BOM, csvLine, type ExportFormat } from './export-format.js';
+
+export const TOTAL_DIMENSIONS = {
+  YEAR: sql`f.year::text`,
+  PROGRAM: sql`(select p.key from programs p where p.id = f.program_id)`,
+  SOURCE: sql`(select a.key from actors a where a.id = f.source_id)`,
+  TARGET: sql`(select a.key from actors a where a.id = f.target_id)`,
+  REGION: sql`(select a.region_code from actors a where a.id = f.target_id)`,
+  INSTRUMENT: sql`f.instrument`,
+  STATUS: sql`f.status`,
+  UNIT: sql`f.unit`,
+} as const;
+export type TotalDimension = keyof typeof TOTAL_DIMENSIONS;
+
+const BUCKETS = [
+  ['public_money', 'PUBLIC'],
+  ['loan_principal', 'LOAN'],
+  ['leveraged', 'LEVERAGED'],
+  ['planned', 'PLANNED'],
+] as const;
+
+/** Totals by the chosen dimensions: each money bucket with its value, qualifier and bounds. */
+export async function* totals(
+  db: Kysely<Database>,
+  format: ExportFormat,
+  where: RawBuilder<unknown>,
+  groupBy: TotalDimension[],
+): AsyncGenerator<string> {
+  const groups = await groupFlows(
+    db,
+    groupBy.map((d) => TOTAL_DIMENSIONS[d]),
+    where,
+  );
+  const bucketColumns = BUCKETS.flatMap(([name]) =>
+    ['value', 'qualifier', 'low', 'high'].map((part) => `${name}_${part}`),
+  );
+  const columns = [
+    ...groupBy.map((d) => d.toLowerCase()),
+    ...bucketColumns,
+    'currency',
+    'flow_count',
+  ];
+  const records = groups.map((g) => {
+    const sums = BUCKETS.map(
+      ([name, bucket]) => [name, amountToStrings(bucketSum(g, bucket))] as const,
+    );
+    return { keys: g.keys, sums, flowCount: g.flowCount };
+  });
+  if (format === 'csv') {
+    let out = BOM + csvLine(columns);
+    for (const r of records) {
+      out += csvLine([
+        ...r.keys,
+        ...r.sums.flatMap(([, s]) => [s.value, s.qualifier, s.low, s.high]),
+        'CNY',
+        r.flowCount,
+      ]);
+    }
+    yield out;
+    return;
+  }
+  yield `${JSON.stringify(
+    records.map((r) => ({
+      ...Object.fromEntries(groupBy.map((d, i) => [d.toLowerCase(), r.keys[i] ?? null])),
+      ...Object.fromEntries(r.sums.map(([name, s]) => [name, { ...s, currency: 'CNY' }])),
+      flowCount: r.flowCount,
+    })),
+    null,
+    1,
+  )}\n`;
+}
