@@ -282,10 +282,17 @@ export async function applyStaged(
   bulkMin?: number,
 ) {
   const actors = await applyActors(db, by, reason);
-  const bulkFlows = await shouldBulkLoad(db, 'flows', await count(db, 'import_flows'), bulkMin);
+  const incoming = await count(db, 'import_flows');
+  const bulkFlows = await shouldBulkLoad(db, 'flows', incoming, bulkMin);
+  // Each created flow appends a revision: a load that doubles the flows may double those too.
+  const bulkRevisions = bulkFlows && (await shouldBulkLoad(db, 'revisions', incoming, bulkMin));
   const flowWrite = () => applyFlows(db, by, reason);
   const { unresolved, ...flows } = bulkFlows
-    ? await withEdgesRebuilt(db, () => withBulkLoad(db, 'flows', flowWrite))
+    ? await withEdgesRebuilt(db, () =>
+        withBulkLoad(db, 'flows', () =>
+          bulkRevisions ? withBulkLoad(db, 'revisions', flowWrite) : flowWrite(),
+        ),
+      )
     : await flowWrite();
   const observationWrite = () => applyObservations(db, by, reason);
   const bulkObservations = await shouldBulkLoad(

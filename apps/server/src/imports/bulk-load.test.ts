@@ -16,10 +16,12 @@ const by = { author: 'test', tokenId: null };
 async function catalog() {
   const { rows } = await sql<{ what: string }>`
     select 'index ' || pg_get_indexdef(i.indexrelid) as what from pg_index i
-      where i.indrelid in ('flows'::regclass, 'observations'::regclass, 'flow_edges'::regclass)
+      where i.indrelid in ('flows'::regclass, 'observations'::regclass, 'flow_edges'::regclass,
+        'revisions'::regclass)
     union all
     select 'key ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-      from pg_constraint where conrelid in ('flows'::regclass, 'observations'::regclass)
+      from pg_constraint where conrelid in ('flows'::regclass, 'observations'::regclass,
+        'revisions'::regclass)
     union all
     select 'trigger ' || tgname || ' ' || tgenabled::text from pg_trigger
       where tgrelid = 'flows'::regclass and not tgisinternal

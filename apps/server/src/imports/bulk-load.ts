@@ -5,9 +5,9 @@ import type { Database } from '../db/database.js';
  * Bulk loading: when an import at least doubles a table, keeping every secondary index and
  * foreign key up to date row by row costs more than building them again (measured on a million
  * flows: 32 s row by row against 12 s with the rebuilds). So, inside the import's transaction,
- * the table's non-unique indexes and foreign keys are dropped, the rows written, and each index
- * built again and each key validated again in one pass. Unique indexes stay (they decide what
- * is new). A rollback restores everything; until the commit, readers of the table wait.
+ * the table's non-unique indexes, foreign keys and unique constraints (but the primary key) are
+ * dropped, the rows written, and each index built again and each key validated again in one
+ * pass. A rollback restores everything; until the commit, readers of the table wait.
  */
 
 /** Staged rows at or above this count, and at least as many as the table holds, load in bulk. */
@@ -16,7 +16,7 @@ export const BULK_MIN_ROWS = 100_000;
 /** Whether `incoming` rows for `table` should load in bulk (`min` lowers the floor for tests). */
 export async function shouldBulkLoad(
   db: Kysely<Database>,
-  table: 'flows' | 'observations',
+  table: 'flows' | 'observations' | 'revisions',
   incoming: number,
   min = BULK_MIN_ROWS,
 ): Promise<boolean> {
@@ -35,16 +35,19 @@ interface Definition {
 /** Runs `write` with `table`'s secondary indexes and foreign keys set aside, then restores them. */
 export async function withBulkLoad<T>(
   db: Kysely<Database>,
-  table: 'flows' | 'observations' | 'flow_edges',
+  table: 'flows' | 'observations' | 'flow_edges' | 'revisions',
   write: () => Promise<T>,
 ): Promise<T> {
   const { rows: indexes } = await sql<Definition>`select c.relname as name,
       pg_get_indexdef(i.indexrelid) as def
     from pg_index i join pg_class c on c.oid = i.indexrelid
     where i.indrelid = ${table}::regclass and not i.indisunique and not i.indisprimary`.execute(db);
-  const { rows: keys } = await sql<Definition>`select conname as name,
-      pg_get_constraintdef(oid) as def
-    from pg_constraint where conrelid = ${table}::regclass and contype = 'f'`.execute(db);
+  // Foreign keys, and unique constraints that no foreign key leans on (the primary key stays).
+  const { rows: keys } = await sql<Definition>`select c.conname as name,
+      pg_get_constraintdef(c.oid) as def
+    from pg_constraint c where c.conrelid = ${table}::regclass and (c.contype = 'f'
+      or (c.contype = 'u' and not exists (select 1 from pg_constraint f
+        where f.contype = 'f' and f.conindid = c.conindid)))`.execute(db);
   for (const k of keys) {
     await sql`alter table ${sql.table(table)} drop constraint ${sql.id(k.name)}`.execute(db);
   }
