@@ -1,10 +1,13 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { type Kysely, sql } from 'kysely';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import type { ActorRow, Database, FlowRow } from '../db/database.js';
 import { loadByIds } from '../db/load-by-ids.js';
 import { citationsOf } from './citation.js';
 import { existingRegionPrefix, validateYear } from './filters.js';
 import { FlowConnection, FlowStatus } from './flow.js';
+import { type FlowWithRelations, primeRelations, relationColumns } from './flow-relations.js';
 import {
   connectionOf,
   decodeCursor,
@@ -53,21 +56,23 @@ interface FlowPageArgs {
  * the whole batch, run only when some page asks for its count.
  */
 async function flowPages(
-  db: Kysely<Database>,
+  context: Context,
   column: 'source_id' | 'target_id',
   actorIds: number[],
   args: FlowPageArgs,
+  info: GraphQLResolveInfo,
 ) {
+  const { db } = context;
   const size = pageSize(args.first);
   const afterId = decodeCursor(args.after) ?? 0;
   const year = args.year == null ? null : validateYear(args.year);
   const status = args.status ?? null;
   const filters = sql`(${year}::int is null or f.year = ${year}::int)
     and (${status}::text is null or f.status = ${status}::text)`;
-  const { rows } = await sql<FlowRow & { actor_id: number }>`
+  const { rows } = await sql<FlowWithRelations & { actor_id: number }>`
     select f.*, a.id as actor_id from unnest(${actorIds}::int[]) as a(id)
     cross join lateral (
-      select * from flows f
+      select f.* ${relationColumns(info)} from flows f
       where f.${sql.ref(column)} = a.id and f.id > ${afterId} and ${filters}
       order by f.id limit ${size + 1}) f
     order by a.id, f.id`.execute(db);
@@ -81,8 +86,9 @@ async function flowPages(
       .then((r) => new Map(r.rows.map((c) => [c.actor_id, c.n])));
     return counts;
   };
+  const primed = primeRelations(context, rows) as (FlowRow & { actor_id: number })[];
   return actorIds.map((id) => {
-    const mine = rows.filter((r) => r.actor_id === id);
+    const mine = primed.filter((r) => r.actor_id === id);
     return toConnection(mine, size, async () => (await countAll()).get(id) ?? 0);
   });
 }
@@ -103,7 +109,7 @@ Actor.implement({
           year: t.arg.int(),
           status: t.arg({ type: FlowStatus }),
         },
-        load: (ids: number[], { db }, args) => flowPages(db, column, ids, args),
+        load: (ids: number[], context, args, info) => flowPages(context, column, ids, args, info),
         resolve: (actor) => actor.id,
       });
     return {

@@ -5,6 +5,7 @@ import { loadByIds } from '../db/load-by-ids.js';
 import { Actor } from './actor.js';
 import { citationsOf } from './citation.js';
 import { existingId, existingRegionPrefix, validateYear } from './filters.js';
+import { type FlowWithRelations, primeRelations, relationColumns } from './flow-relations.js';
 import { Money, toAmount } from './money.js';
 import {
   connectionOf,
@@ -121,14 +122,15 @@ builder.queryField('flows', (t) =>
       first: t.arg.int(),
       after: t.arg.string(),
     },
-    resolve: async (_root, { filter, first, after }, { db }) => {
+    resolve: async (_root, { filter, first, after }, context, info) => {
+      const { db } = context;
       const size = pageSize(first);
       const afterId = decodeCursor(after);
       const where = sql.join(await flowConditions(db, filter), sql` and `);
-      const rows = await sql<FlowRow>`select f.* from flows f
+      const rows = await sql<FlowWithRelations>`select f.* ${relationColumns(info)} from flows f
         where ${where} and f.id > ${afterId ?? 0}
         order by f.id limit ${size + 1}`.execute(db);
-      return toConnection(rows.rows, size, async () => {
+      return toConnection(primeRelations(context, rows.rows), size, async () => {
         const counted = await sql<{
           n: number;
         }>`select count(*)::int as n from flows f where ${where}`.execute(db);
