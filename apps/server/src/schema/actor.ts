@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import type { ActorRow, Database, FlowRow } from '../db/database.js';
+import type { ActorRow, FlowRow } from '../db/database.js';
 import { loadByIds } from '../db/load-by-ids.js';
 import { citationsOf } from './citation.js';
 import { existingRegionPrefix, validateYear } from './filters.js';
