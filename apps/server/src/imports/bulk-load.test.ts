@@ -21,7 +21,7 @@ async function catalog() {
     union all
     select 'key ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
       from pg_constraint where conrelid in ('flows'::regclass, 'observations'::regclass,
-        'revisions'::regclass)
+        'revisions'::regclass, 'flow_edges'::regclass)
     union all
     select 'trigger ' || tgname || ' ' || tgenabled::text from pg_trigger
       where tgrelid = 'flows'::regclass and not tgisinternal

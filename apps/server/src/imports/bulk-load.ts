@@ -5,8 +5,8 @@ import type { Database } from '../db/database.js';
  * Bulk loading: when an import at least doubles a table, keeping every secondary index and
  * foreign key up to date row by row costs more than building them again (measured on a million
  * flows: 32 s row by row against 12 s with the rebuilds). So, inside the import's transaction,
- * the table's non-unique indexes, foreign keys and unique constraints (but the primary key) are
- * dropped, the rows written, and each index built again and each key validated again in one
+ * the table's non-unique indexes, foreign keys, and unique constraints and primary keys that no
+ * foreign key uses (flows.key, flow_edges' key; not flows.id) are dropped, the rows written, and each index built again and each key validated again in one
  * pass. A rollback restores everything; until the commit, readers of the table wait.
  */
 
@@ -42,11 +42,11 @@ export async function withBulkLoad<T>(
       pg_get_indexdef(i.indexrelid) as def
     from pg_index i join pg_class c on c.oid = i.indexrelid
     where i.indrelid = ${table}::regclass and not i.indisunique and not i.indisprimary`.execute(db);
-  // Foreign keys, and unique constraints that no foreign key leans on (the primary key stays).
+  // Foreign keys, and unique constraints and primary keys that no foreign key leans on.
   const { rows: keys } = await sql<Definition>`select c.conname as name,
       pg_get_constraintdef(c.oid) as def
     from pg_constraint c where c.conrelid = ${table}::regclass and (c.contype = 'f'
-      or (c.contype = 'u' and not exists (select 1 from pg_constraint f
+      or (c.contype in ('u', 'p') and not exists (select 1 from pg_constraint f
         where f.contype = 'f' and f.conindid = c.conindid)))`.execute(db);
   for (const k of keys) {
     await sql`alter table ${sql.table(table)} drop constraint ${sql.id(k.name)}`.execute(db);
