@@ -175,7 +175,7 @@ done
 expect 'each replica ran the migrations first (cli.js migrate)' \
   grep -q 'database migrated' "$work/server-1.log" "$work/server-2.log" "$work/server-3.log"
 expect 'each replica serves on PostgreSQL' \
-  test "$(grep -l 'fundtrace on PostgreSQL' "$work"/server-*.log | wc -l)" -eq 3
+  test "$(grep -l '"database":"postgresql"' "$work"/server-*.log | wc -l)" -eq 3
 
 echo "  \$ ${server_health[*]}"
 in_container server PORT="${ports[0]}" "${server_health[@]}"
