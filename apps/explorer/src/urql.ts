@@ -5,7 +5,8 @@ import { prefetchExchange } from './lib/prefetch-exchange';
 const live = liveExchange();
 
 // Same origin: the server serves the built explorer, and Vite's dev server proxies /graphql.
-// Exchange order is cache -> live (tracks open queries) -> prefetched answers -> fetch.
+// Exchange order is live (tracks every open query, cached ones too) -> cache -> prefetched
+// answers -> fetch.
 export const client = new Client({
   url: '/graphql',
   // The server's CSRF prevention refuses requests a browser sends without a preflight (urql
@@ -13,7 +14,7 @@ export const client = new Client({
   fetchOptions: { headers: { 'x-graphql-yoga-csrf': '1' } },
   // flowRecorded arrives over SSE through the same fetch.
   fetchSubscriptions: true,
-  exchanges: [cacheExchange, live.exchange, prefetchExchange, fetchExchange],
+  exchanges: [live.exchange, cacheExchange, prefetchExchange, fetchExchange],
 });
 
 /** Redraws the open views when flows are recorded or imported anywhere. */

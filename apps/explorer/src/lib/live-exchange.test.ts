@@ -1,6 +1,6 @@
 import { Client, cacheExchange, fetchExchange, gql } from '@urql/core';
 import { describe, expect, it, vi } from 'vitest';
-import { liveExchange } from './live-exchange';
+import { liveExchange, refreshOnFlowRecorded } from './live-exchange';
 
 const Query = gql`
   query Count {
@@ -22,7 +22,7 @@ function setup() {
   const live = liveExchange();
   const client = new Client({
     url: 'http://x/graphql',
-    exchanges: [cacheExchange, live.exchange, fetchExchange],
+    exchanges: [live.exchange, cacheExchange, fetchExchange],
     fetch,
   });
   return { client, fetch, refresh: live.refresh };
@@ -46,6 +46,24 @@ describe('liveExchange', () => {
     unsubscribe();
   });
 
+  it('refreshes a query that a page opened again from the cache', async () => {
+    const { client, fetch, refresh } = setup();
+    const first = client.query(Query, {}).subscribe(() => {});
+    await settle();
+    first.unsubscribe();
+    const seen: number[] = [];
+    const { unsubscribe } = client.query(Query, {}).subscribe((r) => {
+      seen.push(r.data.totals[0].flowCount);
+    });
+    await settle();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    refresh();
+    await settle();
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(seen.at(-1)).toBe(2);
+    unsubscribe();
+  });
+
   it('forgets a query nobody watches any more', async () => {
     const { client, fetch, refresh } = setup();
     const { unsubscribe } = client.query(Query, {}).subscribe(() => {});
@@ -54,5 +72,37 @@ describe('liveExchange', () => {
     refresh();
     await settle();
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('refreshOnFlowRecorded', () => {
+  it('refreshes once per burst of events, and subscribes again when the stream ends', async () => {
+    let streams = 0;
+    // Each subscription gets two events at once, then the server goes away (the stream ends).
+    const fetch = vi.fn(async () => {
+      streams++;
+      const event = (id: string) =>
+        `event: next\ndata: ${JSON.stringify({ data: { flowRecorded: { __typename: 'Flow', id } } })}\n\n`;
+      return new Response(`${event('a')}${event('b')}event: complete\ndata:\n\n`, {
+        headers: { 'content-type': 'text/event-stream' },
+      });
+    });
+    const client = new Client({
+      url: 'http://x/graphql',
+      exchanges: [fetchExchange],
+      fetchSubscriptions: true,
+      fetch,
+    });
+    const refresh = vi.fn();
+    const stop = refreshOnFlowRecorded(client, refresh, { wait: 10, retryMs: 30 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    await new Promise((r) => setTimeout(r, 60));
+    stop();
+    expect(streams).toBeGreaterThanOrEqual(2);
+    expect(refresh.mock.calls.length).toBeGreaterThanOrEqual(2);
+    const after = streams;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(streams).toBe(after);
   });
 });

@@ -1,5 +1,5 @@
 import { type Client, type Exchange, makeOperation, type Operation } from '@urql/core';
-import { pipe, tap } from 'wonka';
+import { onEnd, pipe, subscribe, tap } from 'wonka';
 import { graphql } from '../gql';
 
 /**
@@ -42,19 +42,43 @@ const FlowRecorded = graphql(`
 
 /**
  * Refreshes the open views when the server announces a recorded or imported flow (over SSE):
- * once per burst, `wait` ms after the first event, since an import announces many. Returns the
- * unsubscribe function.
+ * once per burst, `wait` ms after the first event, since an import announces many. When the
+ * stream ends (a server restart, a dropped connection) it subscribes again after `retryMs`, and
+ * refreshes then for what changed meanwhile. Returns the function that stops it.
  */
-export function refreshOnFlowRecorded(client: Client, refresh: () => void, wait = 500) {
+export function refreshOnFlowRecorded(
+  client: Client,
+  refresh: () => void,
+  { wait = 500, retryMs = 3000 } = {},
+) {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const { unsubscribe } = client.subscription(FlowRecorded, {}).subscribe(() => {
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let current: { unsubscribe: () => void } | null = null;
+  const soon = () => {
     timer ??= setTimeout(() => {
       timer = null;
       refresh();
     }, wait);
-  });
+  };
+  const open = () => {
+    current = pipe(
+      client.subscription(FlowRecorded, {}),
+      onEnd(() => {
+        if (stopped) return;
+        retry = setTimeout(() => {
+          soon();
+          open();
+        }, retryMs);
+      }),
+      subscribe(soon),
+    );
+  };
+  open();
   return () => {
+    stopped = true;
     if (timer) clearTimeout(timer);
-    unsubscribe();
+    clearTimeout(retry);
+    current?.unsubscribe();
   };
 }
