@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { RowError } from '../errors.js';
 import { type Author, snapshotSql } from '../history/revisions.js';
-import { shouldBulkLoad, withBulkLoad, withEdgesRebuilt } from './bulk-load.js';
+import { lockForBulkLoad, shouldBulkLoad, withBulkLoad, withEdgesRebuilt } from './bulk-load.js';
 
 /** Reported errors per check; the count covers them all. */
 const MAX_REPORTED = 1000;
@@ -281,11 +281,24 @@ export async function applyStaged(
   reason: string,
   bulkMin?: number,
 ) {
-  const actors = await applyActors(db, by, reason);
   const incoming = await count(db, 'import_flows');
   const bulkFlows = await shouldBulkLoad(db, 'flows', incoming, bulkMin);
   // Each created flow appends a revision: a load that doubles the flows may double those too.
   const bulkRevisions = bulkFlows && (await shouldBulkLoad(db, 'revisions', incoming, bulkMin));
+  const bulkObservations = await shouldBulkLoad(
+    db,
+    'observations',
+    await count(db, 'import_observations'),
+    bulkMin,
+  );
+  // Before the first write (which takes the data version's row): a writer that got in between
+  // would otherwise hold flows while waiting for that row, and the import wait for flows.
+  await lockForBulkLoad(db, [
+    ...(bulkFlows ? ['flows', 'flow_edges'] : []),
+    ...(bulkRevisions ? ['revisions'] : []),
+    ...(bulkObservations ? ['observations'] : []),
+  ]);
+  const actors = await applyActors(db, by, reason);
   const flowWrite = () => applyFlows(db, by, reason);
   const { unresolved, ...flows } = bulkFlows
     ? await withEdgesRebuilt(db, () =>
@@ -295,12 +308,6 @@ export async function applyStaged(
       )
     : await flowWrite();
   const observationWrite = () => applyObservations(db, by, reason);
-  const bulkObservations = await shouldBulkLoad(
-    db,
-    'observations',
-    await count(db, 'import_observations'),
-    bulkMin,
-  );
   const observations = bulkObservations
     ? await withBulkLoad(db, 'observations', observationWrite)
     : await observationWrite();

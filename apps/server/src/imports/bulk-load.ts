@@ -6,8 +6,10 @@ import type { Database } from '../db/database.js';
  * foreign key up to date row by row costs more than building them again (measured on a million
  * flows: 32 s row by row against 12 s with the rebuilds). So, inside the import's transaction,
  * the table's non-unique indexes, foreign keys, and unique constraints and primary keys that no
- * foreign key uses (flows.key, flow_edges' key; not flows.id) are dropped, the rows written, and each index built again and each key validated again in one
- * pass. A rollback restores everything; until the commit, readers of the table wait.
+ * foreign key uses (flows.key, flow_edges' and revisions' keys; not flows.id) are dropped, the
+ * rows written, and each index built again and each key validated again in one pass. A rollback
+ * restores everything. The tables are locked (ACCESS EXCLUSIVE) before the import writes anything,
+ * so other writers queue behind it instead of deadlocking with it; readers wait until the commit.
  */
 
 /** Staged rows at or above this count, and at least as many as the table holds, load in bulk. */
@@ -21,10 +23,18 @@ export async function shouldBulkLoad(
   min = BULK_MIN_ROWS,
 ): Promise<boolean> {
   if (incoming < min) return false;
-  // The planner's estimate is enough to choose a strategy, and costs nothing on a large table.
-  const { rows } = await sql<{ n: number }>`select greatest(reltuples, 0)::bigint as n
-    from pg_class where oid = ${table}::regclass`.execute(db);
+  // Counted, not estimated: reltuples can be stale or unset (PGlite never updates it), and a
+  // count is small next to an import of this size.
+  const { rows } = await sql<{ n: number }>`select count(*)::bigint as n
+    from ${sql.table(table)}`.execute(db);
   return incoming >= (rows[0]?.n ?? 0);
+}
+
+/** Takes the locks a bulk load needs on `tables` now, before the import holds any other. */
+export async function lockForBulkLoad(db: Kysely<Database>, tables: string[]): Promise<void> {
+  for (const table of tables) {
+    await sql`lock table ${sql.table(table)} in access exclusive mode`.execute(db);
+  }
 }
 
 interface Definition {

@@ -62,22 +62,30 @@ export async function* csvLines(source: string | AsyncIterable<string>): AsyncGe
     finished = true;
     notify();
   });
-  while (true) {
-    const line = queue.shift();
-    if (line) {
-      yield line;
-      continue;
+  try {
+    while (true) {
+      const line = queue.shift();
+      if (line) {
+        yield line;
+        continue;
+      }
+      if (failure) throw failure;
+      if (finished) return;
+      if (paused) {
+        const p: Papa.Parser = paused;
+        paused = null;
+        p.resume();
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
     }
-    if (failure) throw failure;
-    if (finished) return;
-    if (paused) {
-      const p: Papa.Parser = paused;
-      paused = null;
-      p.resume();
-      continue;
+  } finally {
+    // A reader that stops early (the first broken line) leaves nothing parsing or reading.
+    if (!finished) {
+      finished = true;
+      input.destroy();
     }
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-    });
   }
 }

@@ -206,6 +206,9 @@ export async function importDataset(
       // rows themselves: temporary tables live in temp_buffers (8 MB by default), which can only
       // be raised before the session's first temporary table (a pooled connection may have had one).
       await sql`set local work_mem = '128MB'`.execute(trx);
+      // An import is bounded by its file, not by the serving pool's per-statement limit: index
+      // builds and key checks over a million rows take longer than 5 s.
+      await sql`set local statement_timeout = 0`.execute(trx);
       await sql`select set_config('temp_buffers', '1GB', true) where pg_my_temp_schema() = 0`.execute(
         trx,
       );
@@ -242,8 +245,6 @@ export async function importDataset(
       problems.count += references.count;
       if (problems.count > 0) throw rejection(problems);
 
-      const { rows: last } = await sql<{ id: number }>`select coalesce(max(id), 0)::int as id
-        from revisions`.execute(trx);
       const applied = await applyStaged(trx, by, reason, options.bulkMin);
       lap('written');
       if (applied.unresolved.length) {
@@ -252,7 +253,7 @@ export async function importDataset(
       }
       const report: ImportReport = {
         dryRun: Boolean(options.dryRun),
-        announced: options.dryRun ? [] : await announceImportedFlows(trx, last[0]?.id ?? 0),
+        announced: options.dryRun ? [] : await announceImportedFlows(trx),
         rows,
         actors: applied.actors,
         flows: applied.flows,
