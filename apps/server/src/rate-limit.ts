@@ -14,13 +14,6 @@ import type { RateLimitConfig } from './config.js';
 /** Root query fields that cost real database work on every call (the trace when not cached). */
 export const EXPENSIVE_FIELDS = new Set(['trace', 'totals', 'boundaryTotals']);
 
-export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
-  writes: 60,
-  expensive: 120,
-  windowSeconds: 60,
-  trustProxy: false,
-};
-
 type Bucket = 'writes' | 'expensive';
 
 /** Root fields of the selection, through fragments, as the executor would collect them. */
@@ -82,7 +75,7 @@ interface Verdict {
  * a client cannot escape its IP's limit by inventing tokens, nor a token its limit by moving).
  * In memory: each server counts its own clients, so N replicas allow N times the limit.
  */
-export function rateLimitPlugin(config: RateLimitConfig = DEFAULT_RATE_LIMITS): Plugin {
+export function rateLimitPlugin(config: RateLimitConfig): Plugin {
   const limiters = {
     writes: new RateLimiterMemory({ points: config.writes, duration: config.windowSeconds }),
     expensive: new RateLimiterMemory({ points: config.expensive, duration: config.windowSeconds }),

@@ -17,8 +17,12 @@ export interface DataVersions {
   close(): Promise<void>;
 }
 
+/** However quiet the listener, the counter is read again after this long (a lost NOTIFY heals). */
+const MAX_AGE_MS = 5_000;
+
 export function dataVersions(db: Kysely<Database>, databaseUrl?: string): DataVersions {
   let known: number | null = null;
+  let knownAt = 0;
   /** Bumped by every notification: a read that started before one must not be kept. */
   let generation = 0;
   let client: pg.Client | null = null;
@@ -33,7 +37,8 @@ export function dataVersions(db: Kysely<Database>, databaseUrl?: string): DataVe
 
   async function listen() {
     if (!databaseUrl || closed) return;
-    const c = new pg.Client({ connectionString: databaseUrl });
+    // keepAlive: a connection that dies silently (NAT, failover) is noticed and reopened.
+    const c = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
     client = c;
     const lost = () => {
       if (client !== c) return;
@@ -68,10 +73,13 @@ export function dataVersions(db: Kysely<Database>, databaseUrl?: string): DataVe
 
   return {
     async current() {
-      if (listening && known !== null) return known;
+      if (listening && known !== null && Date.now() - knownAt < MAX_AGE_MS) return known;
       const started = generation;
       const version = await readVersion(db);
-      if (listening && started === generation) known = version;
+      if (listening && started === generation) {
+        known = version;
+        knownAt = Date.now();
+      }
       return version;
     },
     invalidate: forget,

@@ -49,13 +49,22 @@ describe('response cache', () => {
     await ask(PROGRAMS);
     await renameSilently('改名三');
     expect(nameOf(await ask(PROGRAMS, { authorization: 'Bearer nothing' }))).toBe('改名三');
+    // Nor stored: a query first asked with the header is not answered from a copy later.
+    const fresh = '{ programs { name key } }';
+    await ask(fresh, { authorization: 'Bearer nothing' });
+    await renameSilently('改名三b');
+    expect(nameOf(await ask(fresh))).toBe('改名三b');
   });
 
   it('does not cache answers with errors', async () => {
-    const bad = '{ flows(first: 1000) { totalCount } }';
-    const first = await ask(bad);
+    // Data and an error in one answer: a cached copy would keep the old name.
+    const partial = '{ programs { key name } bad: node(id: "not-an-id") { id } }';
+    const first = await ask(partial);
     expect(first.errors?.length).toBe(1);
-    expect((await ask(bad)).errors?.length).toBe(1);
+    await renameSilently('改名五');
+    const second = await ask(partial);
+    expect(second.errors?.length).toBe(1);
+    expect(nameOf(second)).toBe('改名五');
   });
 
   it('caches operations the rate limiter counts too (served after it, in onExecute)', async () => {

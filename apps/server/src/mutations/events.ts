@@ -45,7 +45,7 @@ export function createEvents(databaseUrl?: string) {
   function listen(): Promise<pg.Client> | null {
     if (!databaseUrl) return null;
     if (listener) return listener;
-    const client = new pg.Client({ connectionString: databaseUrl });
+    const client = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
     client.on('notification', (message) => {
       const id = Number(message.payload);
       if (Number.isSafeInteger(id) && id > 0) local.publish('flowRecorded', id);
