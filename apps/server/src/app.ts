@@ -63,6 +63,8 @@ export interface App {
   db: Kysely<Database>;
   seeded: boolean;
   logger: Logger;
+  /** Ends the open event streams (subscriptions), which would otherwise hold a shutdown. */
+  endStreams(): void;
   /** Closes what the server holds besides its sockets: the subscription listener and the pool. */
   close(): Promise<void>;
 }
@@ -107,9 +109,15 @@ export async function createApp(
       })
     : null;
 
+  // Open subscriptions (event streams) never finish on their own: shutdown ends them first.
+  const streams = new Set<ServerResponse>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql') {
+      if (req.headers.accept?.includes('text/event-stream')) {
+        streams.add(res);
+        res.once('close', () => streams.delete(res));
+      }
       deadline(req, res, config.requestTimeoutMs);
       return yoga(req, res);
     }
@@ -159,6 +167,9 @@ export async function createApp(
     db,
     seeded,
     logger,
+    endStreams() {
+      for (const res of streams) res.end();
+    },
     async close() {
       await events.close();
       await db.destroy();

@@ -24,6 +24,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       timeoutMs: config.shutdownTimeoutMs,
       logger,
       close: () => app.close(),
+      endStreams: () => app.endStreams(),
     }).then(
       () => process.exit(0),
       (error: unknown) => {

@@ -62,10 +62,20 @@ afterEach(() => {
 
 describe('SIGTERM', () => {
   it(
-    'stops accepting, finishes the requests in flight, closes the pool, exits 0',
+    'stops accepting, ends subscriptions, finishes the requests in flight, closes the pool, exits 0',
     async () => {
       const server = await spawned(database);
       const inFlight = [slowRequest(server.port), slowRequest(server.port)];
+      // An open subscription (an explorer tab) never finishes by itself: shutdown ends it.
+      const subscription = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: 'subscription { flowRecorded { id } }' }),
+      });
+      const streamEnded = subscription.text().then(
+        () => true,
+        () => false,
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const signalled = Date.now();
       server.child.kill('SIGTERM');
@@ -77,9 +87,13 @@ describe('SIGTERM', () => {
         expect(status).toBe(200);
         expect(JSON.parse(body).data.programs.length).toBeGreaterThan(0);
       }
+      expect(await streamEnded).toBe(true);
       expect(await server.exited).toEqual({ code: 0, signal: null });
       const exitMs = Date.now() - signalled;
-      console.log(`SIGTERM with 2 requests in flight: exited 0 after ${exitMs} ms`);
+      console.log(
+        `SIGTERM with 2 requests in flight and a subscription: exited 0 after ${exitMs} ms`,
+      );
+      expect(exitMs).toBeLessThan(5_000);
       expect(server.lines.find((l) => l.msg === 'shut down')).toMatchObject({ drained: true });
     },
     SLOW,

@@ -8,12 +8,19 @@ import type { Logger } from 'pino';
  */
 export async function shutDown(
   server: Server,
-  options: { timeoutMs: number; logger: Logger; close: () => Promise<void> },
+  options: {
+    timeoutMs: number;
+    logger: Logger;
+    close: () => Promise<void>;
+    /** Ends requests that never finish by themselves (event streams), once accepting stops. */
+    endStreams?: () => void;
+  },
 ): Promise<boolean> {
-  const { timeoutMs, logger, close } = options;
+  const { timeoutMs, logger, close, endStreams } = options;
   const started = Date.now();
   logger.info({ timeoutMs }, 'shutting down: no new connections, finishing requests');
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  endStreams?.();
   // Keep-alive connections with no request in flight would hold the server open until their
   // keep-alive timeout; the ones that finish a request while draining become idle later.
   server.closeIdleConnections();
