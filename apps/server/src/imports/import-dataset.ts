@@ -96,10 +96,12 @@ async function readCsv(
       );
       continue;
     }
+    // No iterator per row: this loop runs a million times in a large import.
     const byColumn: Partial<Record<FlowColumn, string>> = {};
     let clean = true;
-    for (const [i, column] of header.entries()) {
-      if (column === null) continue;
+    for (let i = 0; i < header.length; i++) {
+      const column = header[i];
+      if (column == null) continue;
       const value = fields[i] ?? '';
       if (value.includes(REPLACEMENT)) {
         problems.add(row, column, NOT_UTF8);
@@ -215,10 +217,11 @@ export async function importDataset(
       await createStagingTables(trx);
       const problems = new Problems();
       const stager = new Stager(trx, options.copyClient ?? null);
-      const keys = new Map<string, number>();
+      // Rows by external id, per record type (no key string built per row).
+      const keys = { actor: new Map<string, number>(), flow: new Map(), observation: new Map() };
       const onRecord = async (row: number, record: ImportRecord) => {
-        const id = `${record.type}:${record.key}`;
-        const first = keys.get(id);
+        const seen: Map<string, number> = keys[record.type];
+        const first = seen.get(record.key);
         if (first !== undefined) {
           problems.add(
             row,
@@ -227,7 +230,7 @@ export async function importDataset(
           );
           return;
         }
-        keys.set(id, row);
+        seen.set(record.key, row);
         await stager.add(row, record);
         if (stager.staged % 10_000 === 0) options.onProgress?.(row);
       };

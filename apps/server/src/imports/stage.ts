@@ -82,9 +82,13 @@ async function stageObservations(db: Kysely<Database>, rows: Staged<ObservationR
 }
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
+const SPECIAL = /[\\\t\n\r]/;
+
 function copyField(value: string | number | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
+  // Most fields hold nothing to escape: test before building a new string.
+  if (!SPECIAL.test(value)) return value;
   return value.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
@@ -92,7 +96,11 @@ function copyField(value: string | number | null): string {
 
 function copyLines(rows: (string | number | null)[][]): string {
   let out = '';
-  for (const row of rows) out += `${row.map(copyField).join('\t')}\n`;
+  for (const row of rows) {
+    let line = copyField(row[0] ?? null);
+    for (let i = 1; i < row.length; i++) line += `\t${copyField(row[i] ?? null)}`;
+    out += `${line}\n`;
+  }
   return out;
 }
 
