@@ -16,6 +16,12 @@ const QUERY = JSON.stringify({ query: '{ programs { id } }' });
 function slowRequest(port: number) {
   const half = Math.floor(QUERY.length / 2);
   let finish = () => {};
+  let received = () => {};
+  // The server answers `Expect: 100-continue` once it has read the headers: from then on the
+  // request is in flight (before, the connection is idle, and shutdown may close it at once).
+  const started = new Promise<void>((resolve) => {
+    received = resolve;
+  });
   const done = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(
       {
@@ -23,7 +29,11 @@ function slowRequest(port: number) {
         host: '127.0.0.1',
         method: 'POST',
         path: '/graphql',
-        headers: { 'content-type': 'application/json', 'content-length': QUERY.length },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': QUERY.length,
+          expect: '100-continue',
+        },
       },
       (res) => {
         let body = '';
@@ -34,12 +44,15 @@ function slowRequest(port: number) {
       },
     );
     req.on('error', reject);
-    req.write(QUERY.slice(0, half));
+    req.on('continue', () => {
+      req.write(QUERY.slice(0, half));
+      received();
+    });
     finish = () => req.end(QUERY.slice(half));
   });
   // Awaited by the test; a test that failed earlier must not leave it rejected unheard.
   done.catch(() => {});
-  return { done, finish: () => finish() };
+  return { done, started, finish: () => finish() };
 }
 
 const refused = (port: number) =>
@@ -76,6 +89,8 @@ describe('SIGTERM', () => {
         () => true,
         () => false,
       );
+      await Promise.all(inFlight.map((r) => r.started));
+      // And the subscription's stream is open.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const signalled = Date.now();
       server.child.kill('SIGTERM');
@@ -104,7 +119,7 @@ describe('SIGTERM', () => {
     async () => {
       const server = await spawned({ ...database, SHUTDOWN_TIMEOUT_MS: '1000' });
       const stalled = slowRequest(server.port);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await stalled.started;
       const signalled = Date.now();
       server.child.kill('SIGTERM');
       await expect(stalled.done).rejects.toThrow();
