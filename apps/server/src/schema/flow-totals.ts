@@ -15,6 +15,12 @@ const BUCKET = sql<string>`case
   when f.instrument = 'LEVERAGED' then 'LEVERAGED'
   else 'PUBLIC' end`;
 
+/**
+ * The join through which a grouping by region reads the target actor's region (`ta`): a hash
+ * join, where a subquery per flow cost 4× as much over a national year of flows.
+ */
+export const TARGET_ACTOR_JOIN = sql`left join actors ta on ta.id = f.target_id`;
+
 /** One group of flows with its amounts per bucket, to be summed exactly with their qualifiers. */
 export interface FlowGroup {
   keys: (string | null)[];

@@ -114,3 +114,56 @@ describe('totals', () => {
     expect(result.data?.totals.every((t) => t.source !== null)).toBe(true);
   });
 });
+
+describe('totals by region', () => {
+  it("groups flows by their target's region, every flow once", async () => {
+    // The seed's targets share one region: a flow to Chifeng makes a second group.
+    const source = await ctx.db.selectFrom('actors').select('id').executeTakeFirstOrThrow();
+    const chifeng = await ctx.db
+      .insertInto('actors')
+      .values({
+        key: 'test-chifeng',
+        name: '赤峰市（测试）',
+        kind: 'GOVERNMENT',
+        region_code: '150400',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('flows')
+      .values({
+        key: 'test-to-chifeng',
+        source_id: source.id,
+        target_id: chifeng.id,
+        amount: '1000',
+        qualifier: 'EXACT',
+        year: 2017,
+        status: 'DISBURSED',
+        instrument: 'GRANT',
+      })
+      .execute();
+    const result = await gql<{
+      totals: {
+        region: { code: string } | null;
+        program: { id: string } | null;
+        flowCount: number;
+      }[];
+    }>('{ totals(groupBy: [REGION, PROGRAM]) { region { code } program { id } flowCount } }');
+    expect(result.errors).toBeUndefined();
+    const byRegion = new Map<string | null, number>();
+    for (const row of result.data?.totals ?? []) {
+      const code = row.region?.code ?? null;
+      byRegion.set(code, (byRegion.get(code) ?? 0) + row.flowCount);
+    }
+    const expected = await ctx.db
+      .selectFrom('flows as f')
+      .leftJoin('actors as a', 'a.id', 'f.target_id')
+      .select(['a.region_code as code', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('a.region_code')
+      .execute();
+    expect(Object.fromEntries(byRegion)).toEqual(
+      Object.fromEntries(expected.map((r) => [r.code, Number(r.n)])),
+    );
+    expect(byRegion.size).toBeGreaterThan(1);
+  });
+});

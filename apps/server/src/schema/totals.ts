@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { builder } from '../builder.js';
 import { Actor } from './actor.js';
 import { FlowFilter, FlowStatus, flowConditions, Instrument } from './flow.js';
-import { type FlowGroup, groupFlows, MoneyTotals } from './flow-totals.js';
+import { type FlowGroup, groupFlows, MoneyTotals, TARGET_ACTOR_JOIN } from './flow-totals.js';
 import { Program } from './program.js';
 import { Region } from './region.js';
 
@@ -11,7 +11,7 @@ const DIMENSIONS = {
   PROGRAM: sql`f.program_id::text`,
   SOURCE: sql`f.source_id::text`,
   TARGET: sql`f.target_id::text`,
-  REGION: sql`(select a.region_code from actors a where a.id = f.target_id)`,
+  REGION: sql`ta.region_code`,
   INSTRUMENT: sql`f.instrument`,
   STATUS: sql`f.status`,
   UNIT: sql`f.unit`,
@@ -80,6 +80,7 @@ builder.queryField('totals', (t) =>
         db,
         dims.map((d) => DIMENSIONS[d]),
         where,
+        dims.includes('REGION') ? TARGET_ACTOR_JOIN : sql``,
       );
       return groups.map((g) => ({ ...g, dims }));
     },
