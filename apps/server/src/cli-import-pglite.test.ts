@@ -15,7 +15,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function bytesUnder(dir: string): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+    if (!entry.isFile()) continue;
+    // PostgreSQL renames and removes files as it writes (pg_internal.init.N): one may be gone.
+    const stat = statSync(join(entry.parentPath, entry.name), { throwIfNoEntry: false });
+    total += stat?.size ?? 0;
   }
   return total;
 }
