@@ -248,6 +248,8 @@ export async function importDataset(
       problems.count += references.count;
       if (problems.count > 0) throw rejection(problems);
 
+      const { rows: last } = await sql<{ id: number }>`select coalesce(max(id), 0)::bigint as id
+        from revisions`.execute(trx);
       const applied = await applyStaged(trx, by, reason, options.bulkMin);
       lap('written');
       if (applied.unresolved.length) {
@@ -256,7 +258,7 @@ export async function importDataset(
       }
       const report: ImportReport = {
         dryRun: Boolean(options.dryRun),
-        announced: options.dryRun ? [] : await announceImportedFlows(trx),
+        announced: options.dryRun ? [] : await announceImportedFlows(trx, last[0]?.id ?? 0),
         rows,
         actors: applied.actors,
         flows: applied.flows,
