@@ -14,12 +14,7 @@ export const ActorPageQuery = graphql(`
       year
       kind
       citations {
-        start
-        end
-        quote
-        document {
-          id
-        }
+        ...CitationParts
       }
     }
     node(id: $id) {
@@ -55,12 +50,7 @@ export const ActorPageQuery = graphql(`
           }
         }
         citations {
-          start
-          end
-          quote
-          document {
-            id
-          }
+          ...CitationParts
         }
         pairings {
           id
@@ -78,12 +68,7 @@ export const ActorPageQuery = graphql(`
             nameEn
           }
           citations {
-            start
-            end
-            quote
-            document {
-              id
-            }
+            ...CitationParts
           }
         }
       }

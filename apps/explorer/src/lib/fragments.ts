@@ -11,6 +11,18 @@ export const MoneyParts = graphql(`
   }
 `);
 
+/** A citation as the explorer links it: the span of its document and the words there. */
+export const CitationParts = graphql(`
+  fragment CitationParts on Citation {
+    start
+    end
+    quote
+    document {
+      id
+    }
+  }
+`);
+
 export const TotalsParts = graphql(`
   fragment TotalsParts on MoneyTotals {
     flowCount
@@ -57,12 +69,7 @@ export const FlowRowParts = graphql(`
       nameEn
     }
     citations {
-      start
-      end
-      quote
-      document {
-        id
-      }
+      ...CitationParts
     }
   }
 `);

@@ -58,12 +58,7 @@ export const PlaceQuery = graphql(`
         kind
         qualifier
         citations {
-          start
-          end
-          quote
-          document {
-            id
-          }
+          ...CitationParts
         }
       }
     }

@@ -96,12 +96,7 @@ export const TraceQuery = graphql(`
             nameEn
           }
           citations {
-            start
-            end
-            quote
-            document {
-              id
-            }
+            ...CitationParts
           }
         }
         attributedValue
