@@ -25,6 +25,12 @@ import { ActorFlowsQuery, ActorPageQuery } from './queries';
 const STATUSES = ['PLANNED', 'COMMITTED', 'DISBURSED', 'SPENT'] as const;
 type Status = (typeof STATUSES)[number];
 
+/** The actor's two flow tables: money in (named by source), money out (named by target). */
+const SIDES = [
+  { list: 'inflows', side: 'source', page: 'inAfter', sort: 'in' },
+  { list: 'outflows', side: 'target', page: 'outAfter', sort: 'out' },
+] as const;
+
 export default function ActorPage() {
   const lang = useLang();
   const href = useHref();
@@ -106,40 +112,27 @@ export default function ActorPage() {
           </div>
           <Balance balance={actor.balance} locale={lang} />
           <QueryState fetching={flows.fetching} error={flows.error} hasData={!!flows.data} />
-          {flows.data ? (
-            <>
-              <FlowTable
-                caption={translate('inflows', lang)}
-                rows={flows.data?.inflows.edges.map((e) => e.node) ?? []}
-                totalCount={flows.data?.inflows.totalCount ?? 0}
-                nextCursor={
-                  flows.data?.inflows.pageInfo.hasNextPage
-                    ? flows.data.inflows.pageInfo.endCursor
-                    : null
-                }
-                pageParam="inAfter"
-                side="source"
-                locale={lang}
-                sortParam="in"
-                filename={`${slug}-inflows-${suffix}.csv`}
-              />
-              <FlowTable
-                caption={translate('outflows', lang)}
-                rows={flows.data?.outflows.edges.map((e) => e.node) ?? []}
-                totalCount={flows.data?.outflows.totalCount ?? 0}
-                nextCursor={
-                  flows.data?.outflows.pageInfo.hasNextPage
-                    ? flows.data.outflows.pageInfo.endCursor
-                    : null
-                }
-                pageParam="outAfter"
-                side="target"
-                locale={lang}
-                sortParam="out"
-                filename={`${slug}-outflows-${suffix}.csv`}
-              />
-            </>
-          ) : null}
+          {flows.data
+            ? SIDES.map(({ list, side, page, sort }) => {
+                const connection = flows.data?.[list];
+                return (
+                  <FlowTable
+                    key={list}
+                    caption={translate(list, lang)}
+                    rows={connection?.edges.map((e) => e.node) ?? []}
+                    totalCount={connection?.totalCount ?? 0}
+                    nextCursor={
+                      connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null
+                    }
+                    pageParam={page}
+                    side={side}
+                    locale={lang}
+                    sortParam={sort}
+                    filename={`${slug}-${list}-${suffix}.csv`}
+                  />
+                );
+              })
+            : null}
           {actor.pairings.length > 0 ? (
             <section>
               <h2>{translate('pairings', lang)}</h2>

@@ -69,42 +69,24 @@ function loadHistory(type: RecordType) {
 const HISTORY = 'Every write to this record, oldest first.';
 const byRecord = (r: RevisionRow) => r.record_id;
 
-builder.objectField(Flow, 'history', (t) =>
-  t.loadableGroup({
-    type: Revision,
-    description: HISTORY,
-    load: loadHistory('Flow'),
-    group: byRecord,
-    resolve: (r) => r.id,
-  }),
-);
-builder.objectField(Actor, 'history', (t) =>
-  t.loadableGroup({
-    type: Revision,
-    description: HISTORY,
-    load: loadHistory('Actor'),
-    group: byRecord,
-    resolve: (r) => r.id,
-  }),
-);
-builder.objectField(Observation, 'history', (t) =>
-  t.loadableGroup({
-    type: Revision,
-    description: HISTORY,
-    load: loadHistory('Observation'),
-    group: byRecord,
-    resolve: (r) => r.id,
-  }),
-);
-builder.objectField(Document, 'history', (t) =>
-  t.loadableGroup({
-    type: Revision,
-    description: HISTORY,
-    load: loadHistory('Document'),
-    group: byRecord,
-    resolve: (r) => r.id,
-  }),
-);
+// The same field on each record type with a history; one loader per type.
+for (const [ref, type] of [
+  [Flow, 'Flow'],
+  [Actor, 'Actor'],
+  [Observation, 'Observation'],
+  [Document, 'Document'],
+] as const) {
+  // biome-ignore lint/suspicious/noExplicitAny: the four refs share only what the field needs
+  builder.objectField(ref as any, 'history', (t) =>
+    t.loadableGroup({
+      type: Revision,
+      description: HISTORY,
+      load: loadHistory(type),
+      group: byRecord,
+      resolve: (r: { id: number }) => r.id,
+    }),
+  );
+}
 
 builder.queryField('history', (t) =>
   t.field({
