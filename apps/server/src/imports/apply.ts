@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { RowError } from '../errors.js';
 import { type Author, snapshotSql } from '../history/revisions.js';
-import { lockForBulkLoad, shouldBulkLoad, withBulkLoad, withEdgesRebuilt } from './bulk-load.js';
+import { type BulkLoad, type BulkTable, shouldBulkLoad } from './bulk-load.js';
 
 /** Reported errors per check; the count covers them all. */
 const MAX_REPORTED = 1000;
@@ -154,13 +154,15 @@ async function applyFlows(
   db: Kysely<Database>,
   by: Author,
   reason: string,
+  storedUpTo: number | null,
 ): Promise<TypeCounts & { unresolved: RowError[] }> {
   const skipped = await dropRetracted(db, 'Flow');
   const total = await count(db, 'import_flows');
   // Rows that match stored flows, counted before any insert: a file of new flows (a first import)
   // skips the search for changed rows, a join of every row with the stored flows.
   const { rows: stored } = await sql<{ n: number }>`select count(*)::int as n from import_flows s
-    where exists (select 1 from flows f where f.key = s.key)`.execute(db);
+    where exists (select 1 from flows f where f.key = s.key
+      ${storedUpTo === null ? sql`` : sql`and f.id <= ${storedUpTo}`})`.execute(db);
   const existing = stored[0]?.n ?? 0;
   const parents =
     await sql`select 1 from import_flows where parent_key is not null limit 1`.execute(db);
@@ -272,44 +274,38 @@ async function applyObservations(
 
 /**
  * Writes the staged rows: actors first (flows and observations may name them), then the rest.
- * Flows and observations that at least double their table load in bulk (bulk-load.ts);
- * `bulkMin` lowers the row floor for that (tests).
+ * Flows and observations that at least double their table load in bulk (bulk-load.ts), unless
+ * `bulk` already holds them (flows written while the file was read, direct.ts); `bulkMin`
+ * lowers the row floor for that (tests). Restores what was set aside once all is written.
  */
 export async function applyStaged(
   db: Kysely<Database>,
   by: Author,
   reason: string,
-  bulkMin?: number,
+  bulk: BulkLoad,
+  options: {
+    bulkMin?: number | undefined;
+    /** When flows were written directly: no staged row matches a flow above this id. */
+    storedUpTo?: number | null | undefined;
+  },
 ) {
+  const { bulkMin } = options;
   const incoming = await count(db, 'import_flows');
-  const bulkFlows = await shouldBulkLoad(db, 'flows', incoming, bulkMin);
-  // Each created flow appends a revision: a load that doubles the flows may double those too.
-  const bulkRevisions = bulkFlows && (await shouldBulkLoad(db, 'revisions', incoming, bulkMin));
-  const bulkObservations = await shouldBulkLoad(
-    db,
-    'observations',
-    await count(db, 'import_observations'),
-    bulkMin,
-  );
+  const tables: BulkTable[] = [];
+  if (!bulk.has('flows') && (await shouldBulkLoad(db, 'flows', incoming, bulkMin))) {
+    tables.push('flows');
+    // Each created flow appends a revision: a load that doubles the flows may double those too.
+    if (await shouldBulkLoad(db, 'revisions', incoming, bulkMin)) tables.push('revisions');
+  }
+  if (await shouldBulkLoad(db, 'observations', await count(db, 'import_observations'), bulkMin)) {
+    tables.push('observations');
+  }
   // Before the first write (which takes the data version's row): a writer that got in between
   // would otherwise hold flows while waiting for that row, and the import wait for flows.
-  await lockForBulkLoad(db, [
-    ...(bulkFlows ? ['flows', 'flow_edges'] : []),
-    ...(bulkRevisions ? ['revisions'] : []),
-    ...(bulkObservations ? ['observations'] : []),
-  ]);
+  await bulk.begin(tables);
   const actors = await applyActors(db, by, reason);
-  const flowWrite = () => applyFlows(db, by, reason);
-  const { unresolved, ...flows } = bulkFlows
-    ? await withEdgesRebuilt(db, () =>
-        withBulkLoad(db, 'flows', () =>
-          bulkRevisions ? withBulkLoad(db, 'revisions', flowWrite) : flowWrite(),
-        ),
-      )
-    : await flowWrite();
-  const observationWrite = () => applyObservations(db, by, reason);
-  const observations = bulkObservations
-    ? await withBulkLoad(db, 'observations', observationWrite)
-    : await observationWrite();
+  const { unresolved, ...flows } = await applyFlows(db, by, reason, options.storedUpTo ?? null);
+  const observations = await applyObservations(db, by, reason);
+  await bulk.finish();
   return { actors, flows, observations, unresolved };
 }

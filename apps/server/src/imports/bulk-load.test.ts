@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../errors.js';
 import { fingerprint } from '../mutations/test-client.js';
+import { bulkCatalog } from '../test/bulk-catalog.js';
 import { expectEdgesInStep } from '../test/flow-edges.js';
 import { createTestDb } from '../test/test-db.js';
 import { shouldBulkLoad } from './bulk-load.js';
@@ -12,22 +13,7 @@ const ctx = await createTestDb();
 afterAll(() => ctx.close());
 const by = { author: 'test', tokenId: null };
 
-/** What bulk loading sets aside and must give back: indexes, foreign keys, triggers. */
-async function catalog() {
-  const { rows } = await sql<{ what: string }>`
-    select 'index ' || pg_get_indexdef(i.indexrelid) as what from pg_index i
-      where i.indrelid in ('flows'::regclass, 'observations'::regclass, 'flow_edges'::regclass,
-        'revisions'::regclass)
-    union all
-    select 'key ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-      from pg_constraint where conrelid in ('flows'::regclass, 'observations'::regclass,
-        'revisions'::regclass, 'flow_edges'::regclass)
-    union all
-    select 'trigger ' || tgname || ' ' || tgenabled::text from pg_trigger
-      where tgrelid = 'flows'::regclass and not tgisinternal
-    order by 1`.execute(ctx.db);
-  return rows.map((r) => r.what);
-}
+const catalog = () => bulkCatalog(ctx.db);
 
 /** The file of each secondary index of flows and flow_edges: a rebuilt index has a new one. */
 async function indexFiles() {

@@ -30,49 +30,11 @@ export async function shouldBulkLoad(
   return incoming >= (rows[0]?.n ?? 0);
 }
 
-/** Takes the locks a bulk load needs on `tables` now, before the import holds any other. */
-export async function lockForBulkLoad(db: Kysely<Database>, tables: string[]): Promise<void> {
-  for (const table of tables) {
-    await sql`lock table ${sql.table(table)} in access exclusive mode`.execute(db);
-  }
-}
+export type BulkTable = 'flows' | 'observations' | 'flow_edges' | 'revisions';
 
 interface Definition {
   name: string;
   def: string;
-}
-
-/** Runs `write` with `table`'s secondary indexes and foreign keys set aside, then restores them. */
-export async function withBulkLoad<T>(
-  db: Kysely<Database>,
-  table: 'flows' | 'observations' | 'flow_edges' | 'revisions',
-  write: () => Promise<T>,
-): Promise<T> {
-  const { rows: indexes } = await sql<Definition>`select c.relname as name,
-      pg_get_indexdef(i.indexrelid) as def
-    from pg_index i join pg_class c on c.oid = i.indexrelid
-    where i.indrelid = ${table}::regclass and not i.indisunique and not i.indisprimary`.execute(db);
-  // Foreign keys, and unique constraints and primary keys that no foreign key leans on.
-  const { rows: keys } = await sql<Definition>`select c.conname as name,
-      pg_get_constraintdef(c.oid) as def
-    from pg_constraint c where c.conrelid = ${table}::regclass and (c.contype = 'f'
-      or (c.contype in ('u', 'p') and not exists (select 1 from pg_constraint f
-        where f.contype = 'f' and f.conindid = c.conindid)))`.execute(db);
-  for (const k of keys) {
-    await sql`alter table ${sql.table(table)} drop constraint ${sql.id(k.name)}`.execute(db);
-  }
-  for (const i of indexes) await sql`drop index ${sql.id(i.name)}`.execute(db);
-  const result = await write();
-  // Index builds sort in memory when they may.
-  await sql`set local maintenance_work_mem = '256MB'`.execute(db);
-  // The definitions come from PostgreSQL's own catalog, not from input.
-  for (const i of indexes) await sql.raw(i.def).execute(db);
-  for (const k of keys) {
-    await sql`alter table ${sql.table(table)} add constraint ${sql.id(k.name)} ${sql.raw(k.def)}`.execute(
-      db,
-    );
-  }
-  return result;
 }
 
 /** The triggers that keep `flow_edges` in step with `flows` one statement at a time. */
@@ -84,28 +46,96 @@ const EDGE_TRIGGERS = [
 ];
 
 /**
- * Runs `write` on flows with the `flow_edges` triggers off, then builds `flow_edges` again from
- * every flow: for a load that at least doubles the flows, one grouping of the whole table is
- * cheaper than merging each statement's groups into the table (3.4 s against 7 s on a million).
- * The grouping is the one of the flow_edges migration.
+ * The tables of one import that are loading in bulk. A table is set aside (`begin`) before the
+ * import's first write to it, which may come while the file is still being read (direct.ts), and
+ * everything is restored at once (`finish`) after the last. A rollback restores everything too.
  */
-export async function withEdgesRebuilt<T>(
-  db: Kysely<Database>,
-  write: () => Promise<T>,
-): Promise<T> {
-  for (const t of EDGE_TRIGGERS) {
-    await sql`alter table flows disable trigger ${sql.id(t)}`.execute(db);
+export class BulkLoad {
+  private readonly restores: (() => Promise<void>)[] = [];
+  private readonly tables = new Set<BulkTable>();
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  has(table: BulkTable): boolean {
+    return this.tables.has(table);
   }
-  const result = await write();
-  await sql`truncate flow_edges`.execute(db);
-  await withBulkLoad(db, 'flow_edges', () =>
-    sql`insert into flow_edges
-      select source_id, target_id, unit, year, status, count(*) from flows group by 1, 2, 3, 4, 5`.execute(
+
+  /**
+   * Locks all of `tables` first, before the import holds any other lock it takes by writing, then
+   * sets each aside; `flows` also turns the flow_edges triggers off (rebuilt at `finish`).
+   */
+  async begin(tables: BulkTable[]): Promise<void> {
+    const locked = tables.flatMap((t) => (t === 'flows' ? ['flows', 'flow_edges'] : [t]));
+    for (const table of locked) {
+      await sql`lock table ${sql.table(table)} in access exclusive mode`.execute(this.db);
+    }
+    // flow_edges is rebuilt from flows after the flows' own keys are back: set aside first.
+    if (tables.includes('flows')) await this.pauseEdges();
+    for (const table of tables) await this.setAside(table);
+  }
+
+  /** Restores what was set aside, the last set aside first. */
+  async finish(): Promise<void> {
+    // Index builds sort in memory when they may.
+    if (this.restores.length) await sql`set local maintenance_work_mem = '256MB'`.execute(this.db);
+    while (this.restores.length) await this.restores.pop()?.();
+    this.tables.clear();
+  }
+
+  /** Drops `table`'s secondary indexes and foreign keys, and the keys no foreign key uses. */
+  private async setAside(table: BulkTable): Promise<void> {
+    const db = this.db;
+    const { rows: indexes } = await sql<Definition>`select c.relname as name,
+        pg_get_indexdef(i.indexrelid) as def
+      from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid = ${table}::regclass and not i.indisunique and not i.indisprimary`.execute(
       db,
-    ),
-  );
-  for (const t of EDGE_TRIGGERS) {
-    await sql`alter table flows enable trigger ${sql.id(t)}`.execute(db);
+    );
+    // Foreign keys, and unique constraints and primary keys that no foreign key leans on.
+    const { rows: keys } = await sql<Definition>`select c.conname as name,
+        pg_get_constraintdef(c.oid) as def
+      from pg_constraint c where c.conrelid = ${table}::regclass and (c.contype = 'f'
+        or (c.contype in ('u', 'p') and not exists (select 1 from pg_constraint f
+          where f.contype = 'f' and f.conindid = c.conindid)))`.execute(db);
+    for (const k of keys) {
+      await sql`alter table ${sql.table(table)} drop constraint ${sql.id(k.name)}`.execute(db);
+    }
+    for (const i of indexes) await sql`drop index ${sql.id(i.name)}`.execute(db);
+    this.tables.add(table);
+    this.restores.push(async () => {
+      // The definitions come from PostgreSQL's own catalog, not from input.
+      for (const i of indexes) await sql.raw(i.def).execute(db);
+      for (const k of keys) {
+        await sql`alter table ${sql.table(table)} add constraint ${sql.id(k.name)} ${sql.raw(k.def)}`.execute(
+          db,
+        );
+      }
+    });
   }
-  return result;
+
+  /**
+   * Turns the flow_edges triggers off; at `finish`, builds `flow_edges` again from every flow: for
+   * a load that at least doubles the flows, one grouping of the whole table is cheaper than
+   * merging each statement's groups into the table (3.4 s against 7 s on a million). The
+   * grouping is the one of the flow_edges migration.
+   */
+  private async pauseEdges(): Promise<void> {
+    const db = this.db;
+    for (const t of EDGE_TRIGGERS) {
+      await sql`alter table flows disable trigger ${sql.id(t)}`.execute(db);
+    }
+    this.restores.push(async () => {
+      await sql`truncate flow_edges`.execute(db);
+      const edges = new BulkLoad(db);
+      await edges.setAside('flow_edges');
+      await sql`insert into flow_edges
+        select source_id, target_id, unit, year, status, count(*) from flows group by 1, 2, 3, 4, 5`.execute(
+        db,
+      );
+      await edges.finish();
+      for (const t of EDGE_TRIGGERS) {
+        await sql`alter table flows enable trigger ${sql.id(t)}`.execute(db);
+      }
+    });
+  }
 }

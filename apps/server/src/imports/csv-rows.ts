@@ -8,12 +8,13 @@ const HIGH_WATER = 2_000;
 
 /**
  * The lines of a CSV text stream, read by PapaParse (about six times faster than csv-parse
- * on a million-row file: 0.8 s against 4.8 s here). Its streaming duplex drops parse errors,
- * so this reads with `step`, pausing the parser while the consumer is behind.
+ * on a million-row file: 0.8 s against 4.8 s here), in batches of up to HIGH_WATER lines: one
+ * await per batch, not per line. PapaParse's streaming duplex drops parse errors, so this reads
+ * with `step`, pausing the parser while the consumer is behind.
  */
-export async function* csvLines(source: string | AsyncIterable<string>): AsyncGenerator<CsvLine> {
+export async function* csvLines(source: string | AsyncIterable<string>): AsyncGenerator<CsvLine[]> {
   const input = typeof source === 'string' ? Readable.from([source]) : Readable.from(source);
-  const queue: CsvLine[] = [];
+  let queue: CsvLine[] = [];
   let paused: Papa.Parser | null = null;
   let finished = false;
   let failure: unknown = null;
@@ -64,9 +65,10 @@ export async function* csvLines(source: string | AsyncIterable<string>): AsyncGe
   });
   try {
     while (true) {
-      const line = queue.shift();
-      if (line) {
-        yield line;
+      if (queue.length) {
+        const lines = queue;
+        queue = [];
+        yield lines;
         continue;
       }
       if (failure) throw failure;

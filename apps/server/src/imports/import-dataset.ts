@@ -6,7 +6,9 @@ import type { Author } from '../history/revisions.js';
 import { announceImportedFlows } from '../mutations/events.js';
 import { mapDbError } from '../mutations/write.js';
 import { applyStaged, referenceProblems, type TypeCounts } from './apply.js';
+import { BULK_MIN_ROWS, BulkLoad, shouldBulkLoad } from './bulk-load.js';
 import { csvLines } from './csv-rows.js';
+import { DirectFlows } from './direct.js';
 import {
   EXPORT_ONLY_COLUMNS,
   FLOW_COLUMNS,
@@ -39,6 +41,8 @@ export interface ImportReport {
   /** The flows announced to flowRecorded subscribers (at most IMPORT_ANNOUNCE_MAX). */
   announced: number[];
   rows: number;
+  /** Flows written while the file was still being read (direct.ts), included in `flows`. */
+  direct: number;
   actors: TypeCounts;
   flows: TypeCounts;
   observations: TypeCounts;
@@ -67,55 +71,58 @@ class DryRun extends Error {
 }
 
 type Source = string | AsyncIterable<string>;
+/** Takes one valid record; returns a promise only when it must be awaited (a batch is written). */
+type OnRecord = (row: number, record: ImportRecord) => Promise<void> | undefined;
 
 /** Reads a flows CSV: the header names the columns (any order), each row is one flow. */
-async function readCsv(
-  source: Source,
-  problems: Problems,
-  onRecord: (row: number, record: ImportRecord) => Promise<void>,
-): Promise<number> {
+async function readCsv(source: Source, problems: Problems, onRecord: OnRecord): Promise<number> {
   let header: (FlowColumn | null)[] | null = null;
   let row = 0;
-  for await (const line of csvLines(source)) {
-    if (line.error !== null) {
-      problems.add(row + 1, null, line.error);
-      break;
-    }
-    const fields = line.fields;
-    if (header === null) {
-      header = checkHeader(fields, problems);
-      if (header === null) return 0;
-      continue;
-    }
-    row++;
-    if (fields.length !== header.length) {
-      problems.add(
-        row,
-        null,
-        `has ${fields.length} fields where the header has ${header.length} (a truncated or broken line?)`,
-      );
-      continue;
-    }
-    // No iterator per row: this loop runs a million times in a large import.
-    const byColumn: Partial<Record<FlowColumn, string>> = {};
-    let clean = true;
-    for (let i = 0; i < header.length; i++) {
-      const column = header[i];
-      if (column == null) continue;
-      const value = fields[i] ?? '';
-      if (value.includes(REPLACEMENT)) {
-        problems.add(row, column, NOT_UTF8);
-        clean = false;
+  for await (const lines of csvLines(source)) {
+    for (const line of lines) {
+      if (line.error !== null) {
+        problems.add(row + 1, null, line.error);
+        return row;
       }
-      byColumn[column] = value;
+      const fields = line.fields;
+      if (header === null) {
+        header = checkHeader(fields, problems);
+        if (header === null) return 0;
+        continue;
+      }
+      row++;
+      // Now and then the event loop gets a turn: a COPY in flight sends and hears back.
+      if (row % 1_000 === 0) await new Promise(setImmediate);
+      if (fields.length !== header.length) {
+        problems.add(
+          row,
+          null,
+          `has ${fields.length} fields where the header has ${header.length} (a truncated or broken line?)`,
+        );
+        continue;
+      }
+      // No iterator per row: this loop runs a million times in a large import.
+      const byColumn: Partial<Record<FlowColumn, string>> = {};
+      let clean = true;
+      for (let i = 0; i < header.length; i++) {
+        const column = header[i];
+        if (column == null) continue;
+        const value = fields[i] ?? '';
+        if (value.includes(REPLACEMENT)) {
+          problems.add(row, column, NOT_UTF8);
+          clean = false;
+        }
+        byColumn[column] = value;
+      }
+      if (!clean) continue;
+      const record = flowFromCsv(byColumn);
+      if (Array.isArray(record)) {
+        for (const p of record) problems.add(row, p.column, p.message);
+        continue;
+      }
+      const writing = onRecord(row, record);
+      if (writing) await writing;
     }
-    if (!clean) continue;
-    const record = flowFromCsv(byColumn);
-    if (Array.isArray(record)) {
-      for (const p of record) problems.add(row, p.column, p.message);
-      continue;
-    }
-    await onRecord(row, record);
   }
   if (header === null)
     problems.add(0, null, `the file is empty: expected the header ${FLOW_COLUMNS.join(',')}`);
@@ -151,11 +158,7 @@ function checkHeader(fields: string[], problems: Problems): (FlowColumn | null)[
 }
 
 /** Reads a JSON import: an array of records, each `{ "type": "actor" | "flow" | "observation", … }`. */
-async function readJson(
-  source: Source,
-  problems: Problems,
-  onRecord: (row: number, record: ImportRecord) => Promise<void>,
-): Promise<number> {
+async function readJson(source: Source, problems: Problems, onRecord: OnRecord): Promise<number> {
   let text = '';
   if (typeof source === 'string') text = source;
   else for await (const chunk of source) text += chunk;
@@ -183,7 +186,8 @@ async function readJson(
       }
       continue;
     }
-    await onRecord(row, parsed.data);
+    const writing = onRecord(row, parsed.data);
+    if (writing) await writing;
   }
   return data.length;
 }
@@ -214,12 +218,30 @@ export async function importDataset(
       await sql`select set_config('temp_buffers', '1GB', true) where pg_my_temp_schema() = 0`.execute(
         trx,
       );
+      // Before anything is written: the revisions above it are this import's.
+      const { rows: last } = await sql<{ id: number }>`select coalesce(max(id), 0)::bigint as id
+        from revisions`.execute(trx);
       await createStagingTables(trx);
       const problems = new Problems();
-      const stager = new Stager(trx, options.copyClient ?? null);
+      const copyClient = options.copyClient ?? null;
+      const stager = new Stager(trx, copyClient);
+      const bulk = new BulkLoad(trx);
+      // Flows go straight into their table once enough are staged to load them in bulk.
+      let direct = null as DirectFlows | null;
+      let directFrom = Number.POSITIVE_INFINITY;
+      let flowsStaged = 0;
+      if (copyClient && options.format === 'CSV') {
+        const { rows: stored } = await sql<{ n: number }>`select count(*)::bigint as n
+          from flows`.execute(trx);
+        directFrom = Math.max(options.bulkMin ?? BULK_MIN_ROWS, stored[0]?.n ?? 0);
+      }
+      const goDirect = async (client: pg.Client) => {
+        const revisionsToo = await shouldBulkLoad(trx, 'revisions', flowsStaged, options.bulkMin);
+        direct = await DirectFlows.open(trx, client, bulk, revisionsToo, by, reason, problems);
+      };
       // Rows by external id, per record type (no key string built per row).
       const keys = { actor: new Map<string, number>(), flow: new Map(), observation: new Map() };
-      const onRecord = async (row: number, record: ImportRecord) => {
+      const onRecord: OnRecord = (row, record) => {
         const seen: Map<string, number> = keys[record.type];
         const first = seen.get(record.key);
         if (first !== undefined) {
@@ -231,13 +253,22 @@ export async function importDataset(
           return;
         }
         seen.set(record.key, row);
-        await stager.add(row, record);
-        if (stager.staged % 10_000 === 0) options.onProgress?.(row);
+        if (row % 10_000 === 0) options.onProgress?.(row);
+        if (record.type === 'flow' && direct?.take(row, record)) return direct.due();
+        const writing = stager.add(row, record);
+        if (record.type === 'flow' && ++flowsStaged === directFrom && copyClient) {
+          return (async () => {
+            await writing;
+            await goDirect(copyClient);
+          })();
+        }
+        return writing;
       };
       const read = options.format === 'CSV' ? readCsv : readJson;
       const t0 = performance.now();
       const rows = await read(source, problems, onRecord);
       await stager.done();
+      await direct?.done();
       const lap = (phase: string) => options.onPhase?.(phase, performance.now() - t0);
       lap('read, checked and staged');
       options.onProgress?.(rows);
@@ -248,9 +279,10 @@ export async function importDataset(
       problems.count += references.count;
       if (problems.count > 0) throw rejection(problems);
 
-      const { rows: last } = await sql<{ id: number }>`select coalesce(max(id), 0)::bigint as id
-        from revisions`.execute(trx);
-      const applied = await applyStaged(trx, by, reason, options.bulkMin);
+      const applied = await applyStaged(trx, by, reason, bulk, {
+        bulkMin: options.bulkMin,
+        storedUpTo: direct?.storedUpTo,
+      });
       lap('written');
       if (applied.unresolved.length) {
         for (const e of applied.unresolved) problems.add(e.row, e.column, e.message);
@@ -260,8 +292,13 @@ export async function importDataset(
         dryRun: Boolean(options.dryRun),
         announced: options.dryRun ? [] : await announceImportedFlows(trx, last[0]?.id ?? 0),
         rows,
+        direct: direct?.created ?? 0,
         actors: applied.actors,
-        flows: applied.flows,
+        flows: {
+          ...applied.flows,
+          created: applied.flows.created + (direct?.created ?? 0),
+          skipped: applied.flows.skipped + (direct?.skipped ?? 0),
+        },
         observations: applied.observations,
       };
       if (options.dryRun) throw new DryRun(report);

@@ -94,7 +94,7 @@ function copyField(value: string | number | null): string {
   );
 }
 
-function copyLines(rows: (string | number | null)[][]): string {
+export function copyLines(rows: (string | number | null)[][]): string {
   let out = '';
   for (const row of rows) {
     let line = copyField(row[0] ?? null);
@@ -104,10 +104,22 @@ function copyLines(rows: (string | number | null)[][]): string {
   return out;
 }
 
-async function copyInto(client: pg.Client, table: string, text: string): Promise<void> {
+export async function copyInto(client: pg.Client, table: string, text: string): Promise<void> {
   const stream = client.query(copyFrom(`copy ${table} from stdin`));
   await pipeline(Readable.from([text]), stream);
 }
+
+/** A flow's values between its ends and its program, in the column order of flows and staging. */
+export const flowValues = (f: FlowRecord) => [
+  f.amount,
+  f.qualifier,
+  f.low,
+  f.high,
+  f.unit,
+  f.year,
+  f.status,
+  f.instrument,
+];
 
 async function copyFlows(client: pg.Client, rows: Staged<FlowRecord>) {
   await copyInto(
@@ -119,14 +131,7 @@ async function copyFlows(client: pg.Client, rows: Staged<FlowRecord>) {
         f.key,
         f.sourceKey,
         f.targetKey,
-        f.amount,
-        f.qualifier,
-        f.low,
-        f.high,
-        f.unit,
-        f.year,
-        f.status,
-        f.instrument,
+        ...flowValues(f),
         f.programKey,
         f.parentKey,
         f.note,
@@ -169,7 +174,6 @@ export class Stager {
   private flows: Staged<FlowRecord> = [];
   private observations: Staged<ObservationRecord> = [];
   private inFlight: Promise<void> = Promise.resolve();
-  staged = 0;
 
   /** `copyClient`: the connection `db` runs on, when it is a PostgreSQL client of our own. */
   constructor(
@@ -181,14 +185,15 @@ export class Stager {
     return this.copyClient ? BATCH * 4 : BATCH;
   }
 
-  async add(row: number, record: ImportRecord): Promise<void> {
-    this.staged++;
+  /** Keeps a row; when a batch is full, returns its write to await. */
+  add(row: number, record: ImportRecord): Promise<void> | undefined {
     if (record.type === 'actor') this.actors.push({ row, record });
     else if (record.type === 'flow') this.flows.push({ row, record });
     else this.observations.push({ row, record });
     if (this.actors.length + this.flows.length + this.observations.length >= this.batch) {
-      await this.flush();
+      return this.flush();
     }
+    return undefined;
   }
 
   async flush(): Promise<void> {

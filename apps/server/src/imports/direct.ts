@@ -1,0 +1,160 @@
+import { type Kysely, sql } from 'kysely';
+import type pg from 'pg';
+import type { Database } from '../db/database.js';
+import type { Author } from '../history/revisions.js';
+import type { BulkLoad } from './bulk-load.js';
+import type { FlowRecord } from './records.js';
+import { copyInto, copyLines, flowValues } from './stage.js';
+
+/** Rows per COPY: a batch is written while the next one is read. */
+const BATCH = 20_000;
+
+/** Where a row's problems go; `count` above 0 means the import is rejected. */
+export interface ProblemSink {
+  add(row: number, column: string | null, message: string): void;
+  readonly count: number;
+}
+
+/**
+ * Direct loading. Once a CSV import on a PostgreSQL connection of its own has staged as many
+ * flows as bulk loading needs (the floor, and as many as the table holds), the rest of the file
+ * no longer waits in the staging table for set-based writes at the end: each new flow is checked
+ * against the actors and programs here, and written straight into `flows` by COPY, its revision
+ * after it, while the next batch is read. Reading is JavaScript on one core and writing is
+ * PostgreSQL on the other, so the two overlap instead of taking turns.
+ *
+ * Rows this cannot decide alone still go to the staging table: a row naming a parent flow (its
+ * parent may come later in the file), and a row whose key is stored (an update). Everything runs
+ * in the import's transaction: a rejected file or a dry run rolls it all back.
+ */
+export class DirectFlows {
+  /** Flows written, and rows skipped because their key belongs to a retracted flow. */
+  created = 0;
+  skipped = 0;
+  private batch: (string | number | null)[][] = [];
+  private inFlight: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly db: Kysely<Database>,
+    private readonly client: pg.Client,
+    private readonly problems: ProblemSink,
+    private readonly by: Author,
+    private readonly reason: string,
+    private readonly actors: Map<string, number>,
+    private readonly programs: Map<string, number>,
+    private readonly stored: Set<string>,
+    private readonly retracted: Set<string>,
+    /** The largest flow id before this wrote any: the flows above are this import's. */
+    readonly storedUpTo: number,
+  ) {
+    this.lastId = storedUpTo;
+  }
+
+  private lastId: number;
+
+  /**
+   * Sets flows (and revisions, when `revisionsToo`) aside for bulk loading, then reads what rows
+   * are checked against: every actor and program, the keys of stored flows (no more than the
+   * rows already staged, by the bulk-loading rule) and of retracted ones.
+   */
+  static async open(
+    db: Kysely<Database>,
+    client: pg.Client,
+    bulk: BulkLoad,
+    revisionsToo: boolean,
+    by: Author,
+    reason: string,
+    problems: ProblemSink,
+  ): Promise<DirectFlows> {
+    await bulk.begin(revisionsToo ? ['flows', 'revisions'] : ['flows']);
+    const pairs = async (query: ReturnType<typeof sql<{ key: string; id: number }>>) =>
+      new Map((await query.execute(db)).rows.map((r) => [r.key, r.id]));
+    const actors = await pairs(sql`select key, id from actors`);
+    const programs = await pairs(sql`select key, id from programs`);
+    const { rows: stored } = await sql<{ key: string }>`select key from flows`.execute(db);
+    const { rows: retracted } = await sql<{ key: string }>`select distinct record_key as key
+      from revisions where record_type = 'Flow' and action = 'RETRACT'`.execute(db);
+    const { rows: last } = await sql<{
+      id: number;
+    }>`select coalesce(max(id), 0)::bigint as id from flows`.execute(db);
+    return new DirectFlows(
+      db,
+      client,
+      problems,
+      by,
+      reason,
+      actors,
+      programs,
+      new Set(stored.map((r) => r.key)),
+      new Set(retracted.map((r) => r.key)),
+      last[0]?.id ?? 0,
+    );
+  }
+
+  /**
+   * Takes a flow (to write, to skip, or for its problems), or leaves it for staging. Then `due`
+   * says whether a batch is ready to write.
+   */
+  take(row: number, f: FlowRecord): boolean {
+    if (f.parentKey !== null || this.stored.has(f.key)) return false;
+    if (this.retracted.has(f.key)) {
+      this.skipped++;
+      return true;
+    }
+    const source = this.actor(row, 'source_key', f.sourceKey);
+    const target = this.actor(row, 'target_key', f.targetKey);
+    const program = f.programKey === null ? null : this.programs.get(f.programKey);
+    if (program === undefined) {
+      this.problems.add(row, 'program_key', `no program with key ${f.programKey}`);
+    }
+    // A rejected file is read to its end for its errors, and nothing more is written.
+    if (this.problems.count > 0 || source === null || target === null) return true;
+    this.batch.push([f.key, source, target, ...flowValues(f), program ?? null, f.note]);
+    return true;
+  }
+
+  /** The write of a full batch, to await; undefined while the batch fills. */
+  due(): Promise<void> | undefined {
+    return this.batch.length >= BATCH ? this.flush() : undefined;
+  }
+
+  private actor(row: number, column: string, key: string): number | null {
+    const id = this.actors.get(key);
+    if (id !== undefined) return id;
+    this.problems.add(row, column, `no actor with key ${key}`);
+    return null;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    await this.inFlight;
+    if (batch.length === 0 || this.problems.count > 0) return;
+    this.inFlight = this.write(batch);
+    // A failed batch must surface, not wait for the next flush.
+    this.inFlight.catch(() => {});
+  }
+
+  /** COPYs the flows, then appends a revision for each: the flows above the last id seen. */
+  private async write(batch: (string | number | null)[][]): Promise<void> {
+    await copyInto(
+      this.client,
+      `flows (key, source_id, target_id, amount, qualifier, low, high, unit, year, status,
+        instrument, program_id, note)`,
+      copyLines(batch),
+    );
+    const { rows } = await sql<{ last: number; n: number }>`with ins as (
+        insert into revisions (record_type, record_id, record_key, action, author, token_id, reason)
+        select 'Flow', f.id, f.key, 'CREATE', ${this.by.author}, ${this.by.tokenId}::int, ${this.reason}
+        from flows f where f.id > ${this.lastId} order by f.id returning record_id
+      ) select max(record_id)::bigint as last, count(*)::int as n from ins`.execute(this.db);
+    this.lastId = rows[0]?.last ?? this.lastId;
+    this.created += rows[0]?.n ?? 0;
+  }
+
+  /** Writes what is left; the flows are all in the table when this returns. */
+  async done(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
+  }
+}
