@@ -139,6 +139,11 @@ describe.skipIf(!url)('direct loading (PostgreSQL: COPY on the import’s own co
     ).toEqual([]);
     expect(await bulkCatalog(ctx.db)).toEqual(catalog);
     await expectEdgesInStep(ctx.db);
+    // The ids were given by the import: the sequence has moved past them for the next flow.
+    const { rows: ids } = await sql<{ next: number; max: number }>`select
+        nextval(pg_get_serial_sequence('flows', 'id'))::int as next,
+        (select max(id) from flows)::int as max`.execute(ctx.db);
+    expect(ids[0]?.next).toBeGreaterThan(ids[0]?.max ?? Number.POSITIVE_INFINITY);
   });
 
   it('changes nothing when the same file comes again', async () => {

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import type { Author } from '../history/revisions.js';
 import type { BulkLoad } from './bulk-load.js';
 import type { FlowRecord } from './records.js';
-import { copyInto, copyLines, flowValues } from './stage.js';
+import { copyField, copyInto, copyLines, flowValues } from './stage.js';
 
 /** Rows per COPY: a batch is written while the next one is read. */
 const BATCH = 20_000;
@@ -38,19 +38,16 @@ export class DirectFlows {
     private readonly db: Kysely<Database>,
     private readonly client: pg.Client,
     private readonly problems: ProblemSink,
-    private readonly by: Author,
-    private readonly reason: string,
+    /** The columns of a flow's CREATE revision after its id and key, as COPY text. */
+    private readonly revisionTail: string,
     private readonly actors: Map<string, number>,
     private readonly programs: Map<string, number>,
     private readonly stored: Set<string>,
     private readonly retracted: Set<string>,
     /** The largest flow id before this wrote any: the flows above are this import's. */
     readonly storedUpTo: number,
-  ) {
-    this.lastId = storedUpTo;
-  }
-
-  private lastId: number;
+    private nextId: number,
+  ) {}
 
   /**
    * Sets flows (and revisions, when `revisionsToo`) aside for bulk loading, then reads what rows
@@ -74,20 +71,22 @@ export class DirectFlows {
     const { rows: stored } = await sql<{ key: string }>`select key from flows`.execute(db);
     const { rows: retracted } = await sql<{ key: string }>`select distinct record_key as key
       from revisions where record_type = 'Flow' and action = 'RETRACT'`.execute(db);
-    const { rows: last } = await sql<{
-      id: number;
-    }>`select coalesce(max(id), 0)::bigint as id from flows`.execute(db);
+    // Ids are given here, so that revisions go by COPY too. The flows are locked: no other
+    // transaction draws from their sequence until this one ends (done() moves it past ours).
+    const { rows: ids } = await sql<{ last: number; next: number }>`select last, greatest(
+        nextval(pg_get_serial_sequence('flows', 'id')), last + 1)::bigint as next
+      from (select coalesce(max(id), 0)::bigint as last from flows) f`.execute(db);
     return new DirectFlows(
       db,
       client,
       problems,
-      by,
-      reason,
+      `\tCREATE\t${copyField(by.author)}\t${copyField(by.tokenId)}\t${copyField(reason)}\n`,
       actors,
       programs,
       new Set(stored.map((r) => r.key)),
       new Set(retracted.map((r) => r.key)),
-      last[0]?.id ?? 0,
+      ids[0]?.last ?? 0,
+      ids[0]?.next ?? 1,
     );
   }
 
@@ -109,7 +108,15 @@ export class DirectFlows {
     }
     // A rejected file is read to its end for its errors, and nothing more is written.
     if (this.problems.count > 0 || source === null || target === null) return true;
-    this.batch.push([f.key, source, target, ...flowValues(f), program ?? null, f.note]);
+    this.batch.push([
+      this.nextId++,
+      f.key,
+      source,
+      target,
+      ...flowValues(f),
+      program ?? null,
+      f.note,
+    ]);
     return true;
   }
 
@@ -135,26 +142,33 @@ export class DirectFlows {
     this.inFlight.catch(() => {});
   }
 
-  /** COPYs the flows, then appends a revision for each: the flows above the last id seen. */
+  /** COPYs the flows, then a CREATE revision for each. */
   private async write(batch: (string | number | null)[][]): Promise<void> {
     await copyInto(
       this.client,
-      `flows (key, source_id, target_id, amount, qualifier, low, high, unit, year, status,
+      `flows (id, key, source_id, target_id, amount, qualifier, low, high, unit, year, status,
         instrument, program_id, note)`,
       copyLines(batch),
     );
-    const { rows } = await sql<{ last: number; n: number }>`with ins as (
-        insert into revisions (record_type, record_id, record_key, action, author, token_id, reason)
-        select 'Flow', f.id, f.key, 'CREATE', ${this.by.author}, ${this.by.tokenId}::int, ${this.reason}
-        from flows f where f.id > ${this.lastId} order by f.id returning record_id
-      ) select max(record_id)::bigint as last, count(*)::int as n from ins`.execute(this.db);
-    this.lastId = rows[0]?.last ?? this.lastId;
-    this.created += rows[0]?.n ?? 0;
+    let revisions = '';
+    for (const [id, key] of batch)
+      revisions += `Flow\t${id}\t${copyField(key ?? null)}${this.revisionTail}`;
+    await copyInto(
+      this.client,
+      'revisions (record_type, record_id, record_key, action, author, token_id, reason)',
+      revisions,
+    );
+    this.created += batch.length;
   }
 
-  /** Writes what is left; the flows are all in the table when this returns. */
+  /** Writes what is left, then moves the flows' sequence past the ids given here. */
   async done(): Promise<void> {
     await this.flush();
     await this.inFlight;
+    if (this.created > 0) {
+      await sql`select setval(pg_get_serial_sequence('flows', 'id'), ${this.nextId - 1})`.execute(
+        this.db,
+      );
+    }
   }
 }

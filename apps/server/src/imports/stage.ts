@@ -84,7 +84,7 @@ async function stageObservations(db: Kysely<Database>, rows: Staged<ObservationR
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
 const SPECIAL = /[\\\t\n\r]/;
 
-function copyField(value: string | number | null): string {
+export function copyField(value: string | number | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
   // Most fields hold nothing to escape: test before building a new string.
