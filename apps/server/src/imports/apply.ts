@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { RowError } from '../errors.js';
 import { type Author, snapshotSql } from '../history/revisions.js';
 import { type BulkLoad, type BulkTable, shouldBulkLoad } from './bulk-load.js';
+import type { ReservedIds } from './direct.js';
 
 /** Reported errors per check; the count covers them all. */
 const MAX_REPORTED = 1000;
@@ -150,11 +151,18 @@ const resolvedFlows = (withParents: boolean) => sql`select s.*, src.id as source
   left join programs p on p.key = s.program_key
   ${withParents ? sql`left join flows par on par.key = s.parent_key` : sql``}`;
 
+/** What direct loading (direct.ts) leaves the staged flows to know. */
+export interface AfterDirect {
+  /** No staged row matches a flow above this id (those are the file's own). */
+  storedUpTo: number;
+  reserved: ReservedIds;
+}
+
 async function applyFlows(
   db: Kysely<Database>,
   by: Author,
   reason: string,
-  storedUpTo: number | null,
+  direct: AfterDirect | null,
 ): Promise<TypeCounts & { unresolved: RowError[] }> {
   const skipped = await dropRetracted(db, 'Flow');
   const total = await count(db, 'import_flows');
@@ -162,15 +170,26 @@ async function applyFlows(
   // skips the search for changed rows, a join of every row with the stored flows.
   const { rows: stored } = await sql<{ n: number }>`select count(*)::int as n from import_flows s
     where exists (select 1 from flows f where f.key = s.key
-      ${storedUpTo === null ? sql`` : sql`and f.id <= ${storedUpTo}`})`.execute(db);
+      ${direct ? sql`and f.id <= ${direct.storedUpTo}` : sql``})`.execute(db);
   const existing = stored[0]?.n ?? 0;
   const parents =
     await sql`select 1 from import_flows where parent_key is not null limit 1`.execute(db);
   const RESOLVED_FLOWS = resolvedFlows(parents.rows.length > 0);
-  const insertWave = (childrenOnly: boolean) => sql`with src as (${RESOLVED_FLOWS}), ins as (
-      insert into flows (key, source_id, target_id, amount, qualifier, low, high, unit, year, status,
-        instrument, program_id, parent_id, note)
-      select s.key, s.source_id, s.target_id, s.amount, s.qualifier, s.low, s.high, s.unit, s.year,
+  // The rows staged before direct loading began take the ids kept for them, in row order.
+  const kept = direct?.reserved;
+  const keptId = (childrenOnly: boolean) =>
+    kept && !childrenOnly
+      ? sql`case when s.row_no <= ${kept.upToRow} then ${kept.from - 1}::bigint + row_number()
+          over (partition by s.row_no <= ${kept.upToRow} order by s.row_no)
+          else nextval(pg_get_serial_sequence('flows', 'id')) end`
+      : null;
+  const insertWave = (
+    childrenOnly: boolean,
+    id = keptId(childrenOnly),
+  ) => sql`with src as (${RESOLVED_FLOWS}), ins as (
+      insert into flows (${id ? sql`id, ` : sql``}key, source_id, target_id, amount, qualifier,
+        low, high, unit, year, status, instrument, program_id, parent_id, note)
+      select ${id ? sql`${id}, ` : sql``}s.key, s.source_id, s.target_id, s.amount, s.qualifier, s.low, s.high, s.unit, s.year,
         s.status, s.instrument, s.program_id, s.parent_id, s.note
       from src s
       where (s.parent_key is null or s.parent_id is not null)
@@ -285,8 +304,8 @@ export async function applyStaged(
   bulk: BulkLoad,
   options: {
     bulkMin?: number | undefined;
-    /** When flows were written directly: no staged row matches a flow above this id. */
-    storedUpTo?: number | null | undefined;
+    /** When flows were written directly (direct.ts). */
+    direct?: AfterDirect | null | undefined;
   },
 ) {
   const { bulkMin } = options;
@@ -304,7 +323,7 @@ export async function applyStaged(
   // would otherwise hold flows while waiting for that row, and the import wait for flows.
   await bulk.begin(tables);
   const actors = await applyActors(db, by, reason);
-  const { unresolved, ...flows } = await applyFlows(db, by, reason, options.storedUpTo ?? null);
+  const { unresolved, ...flows } = await applyFlows(db, by, reason, options.direct ?? null);
   const observations = await applyObservations(db, by, reason);
   await bulk.finish();
   return { actors, flows, observations, unresolved };

@@ -8,8 +8,11 @@ import type { Database } from '../db/database.js';
  * the table's non-unique indexes, foreign keys, and unique constraints and primary keys that no
  * foreign key uses (flows.key, flow_edges' and revisions' keys; not flows.id) are dropped, the
  * rows written, and each index built again and each key validated again in one pass. A rollback
- * restores everything. The tables are locked (ACCESS EXCLUSIVE) before the import writes anything,
- * so other writers queue behind it instead of deadlocking with it; readers wait until the commit.
+ * restores everything. The tables, and the tables their foreign keys name (actors, programs …:
+ * dropping a foreign key locks both ends), are locked (ACCESS EXCLUSIVE) before the import writes
+ * to any of them, so other writers queue behind it, and readers wait until the commit. A reader
+ * that holds one of them while waiting for another can still meet the import in a deadlock,
+ * which PostgreSQL ends by failing one of the two: bulk loads are for quiet hours.
  */
 
 /** Staged rows at or above this count, and at least as many as the table holds, load in bulk. */
@@ -61,12 +64,19 @@ export class BulkLoad {
   }
 
   /**
-   * Locks all of `tables` first, before the import holds any other lock it takes by writing, then
+   * Locks everything first, before the import holds any other lock it takes by writing: the
+   * tables their foreign keys name (dropping a foreign key locks those too), then `tables`. Then
    * sets each aside; `flows` also turns the flow_edges triggers off (rebuilt at `finish`).
    */
   async begin(tables: BulkTable[]): Promise<void> {
+    if (tables.length === 0) return;
     const locked = tables.flatMap((t) => (t === 'flows' ? ['flows', 'flow_edges'] : [t]));
-    for (const table of locked) {
+    const { rows: named } = await sql<{ name: string }>`select distinct c.relname as name
+      from pg_constraint k join pg_class c on c.oid = k.confrelid
+      where k.contype = 'f' and k.conrelid in (${sql.join(locked.map((t) => sql`${t}::regclass`))})
+        and k.confrelid not in (${sql.join(locked.map((t) => sql`${t}::regclass`))})
+      order by 1`.execute(this.db);
+    for (const table of [...named.map((r) => r.name), ...locked]) {
       await sql`lock table ${sql.table(table)} in access exclusive mode`.execute(this.db);
     }
     // flow_edges is rebuilt from flows after the flows' own keys are back: set aside first.

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportError } from '../errors.js';
+import { ImportError, ValidationError } from '../errors.js';
 import { retract } from '../mutations/actors.js';
 import { fingerprint } from '../mutations/test-client.js';
 import { bulkCatalog } from '../test/bulk-catalog.js';
@@ -33,7 +33,14 @@ describe.skipIf(!url)('direct loading (PostgreSQL: COPY on the import’s own co
 
   const run = (file: string, options: Partial<ImportOptions> = {}) =>
     withOwnConnection(ctx.url as string, (db, client) =>
-      importDataset(db, by, file, { format: 'CSV', copyClient: client, bulkMin: 5, ...options }),
+      // Small batches: many writes, each under way while the next rows are read.
+      importDataset(db, by, file, {
+        format: 'CSV',
+        copyClient: client,
+        bulkMin: 5,
+        batch: 7,
+        ...options,
+      }),
     );
   const line = (values: Partial<Record<(typeof FLOW_COLUMNS)[number], string>>) =>
     FLOW_COLUMNS.map((c) => values[c] ?? '').join(',');
@@ -139,6 +146,16 @@ describe.skipIf(!url)('direct loading (PostgreSQL: COPY on the import’s own co
     ).toEqual([]);
     expect(await bulkCatalog(ctx.db)).toEqual(catalog);
     await expectEdgesInStep(ctx.db);
+    // Ids follow the file (the rows staged before direct loading took ids kept for them); the
+    // child, written once its later parent was, comes last.
+    const { rows: order } = await sql<{ key: string }>`select key from flows
+      where key like 'd-%' order by id`.execute(ctx.db);
+    expect(order.map((r) => r.key)).toEqual([
+      'd-old',
+      ...Array.from({ length: n }, (_, i) => `d-${i}`),
+      'd-last',
+      'd-child',
+    ]);
     // The ids were given by the import: the sequence has moved past them for the next flow.
     const { rows: ids } = await sql<{ next: number; max: number }>`select
         nextval(pg_get_serial_sequence('flows', 'id'))::int as next,
@@ -187,5 +204,27 @@ describe.skipIf(!url)('direct loading (PostgreSQL: COPY on the import’s own co
       skipped: 0,
     });
     expect({ catalog: await bulkCatalog(ctx.db), data: await fingerprint(ctx.db) }).toEqual(before);
+  });
+
+  it('reports the write that failed, not the statements sent after it', async () => {
+    // A rule the row checks do not know: only PostgreSQL refuses the row, in a direct COPY.
+    await sql`alter table flows add constraint test_no_boom check (note is distinct from 'boom')`.execute(
+      ctx.db,
+    );
+    try {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from flows`.execute(
+        ctx.db,
+      );
+      const m = (rows[0]?.n ?? 0) + 60;
+      const lines = flows(m).map((l) => l.replaceAll('d-', 'b-'));
+      lines[m - 30] = one('b-boom', '1', { note: 'boom' });
+      const before = await fingerprint(ctx.db);
+      const error = await run(file(lines)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).message).toMatch(/breaks the rule test_no_boom/);
+      expect(await fingerprint(ctx.db)).toEqual(before);
+    } finally {
+      await sql`alter table flows drop constraint test_no_boom`.execute(ctx.db);
+    }
   });
 });

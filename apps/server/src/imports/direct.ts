@@ -5,6 +5,7 @@ import type { Author } from '../history/revisions.js';
 import type { BulkLoad } from './bulk-load.js';
 import type { FlowRecord } from './records.js';
 import { copyField, copyInto, copyLines, flowValues } from './stage.js';
+import type { WriteQueue } from './writes.js';
 
 /** Rows per COPY: a batch is written while the next one is read. */
 const BATCH = 20_000;
@@ -13,6 +14,29 @@ const BATCH = 20_000;
 export interface ProblemSink {
   add(row: number, column: string | null, message: string): void;
   readonly count: number;
+}
+
+/** Ids kept for the flows staged before direct loading began, so ids follow the file. */
+export interface ReservedIds {
+  /** The first id kept. */
+  from: number;
+  /** The staged rows up to this row number take them, in row order. */
+  upToRow: number;
+}
+
+export interface DirectOptions {
+  bulk: BulkLoad;
+  writes: WriteQueue;
+  /** Whether revisions load in bulk too (the load at least doubles them). */
+  revisionsToo: boolean;
+  by: Author;
+  reason: string;
+  problems: ProblemSink;
+  /** Flows staged so far, and the row number of the last of them. */
+  staged: number;
+  lastStagedRow: number;
+  /** Rows per write (tests make it small). */
+  batch?: number | undefined;
 }
 
 /**
@@ -31,13 +55,14 @@ export class DirectFlows {
   /** Flows written, and rows skipped because their key belongs to a retracted flow. */
   created = 0;
   skipped = 0;
-  private batch: (string | number | null)[][] = [];
-  private inFlight: Promise<void> = Promise.resolve();
+  private rows: (string | number | null)[][] = [];
 
   private constructor(
     private readonly db: Kysely<Database>,
     private readonly client: pg.Client,
+    private readonly writes: WriteQueue,
     private readonly problems: ProblemSink,
+    private readonly batch: number,
     /** The columns of a flow's CREATE revision after its id and key, as COPY text. */
     private readonly revisionTail: string,
     private readonly actors: Map<string, number>,
@@ -46,6 +71,7 @@ export class DirectFlows {
     private readonly retracted: Set<string>,
     /** The largest flow id before this wrote any: the flows above are this import's. */
     readonly storedUpTo: number,
+    readonly reserved: ReservedIds,
     private nextId: number,
   ) {}
 
@@ -57,13 +83,9 @@ export class DirectFlows {
   static async open(
     db: Kysely<Database>,
     client: pg.Client,
-    bulk: BulkLoad,
-    revisionsToo: boolean,
-    by: Author,
-    reason: string,
-    problems: ProblemSink,
+    options: DirectOptions,
   ): Promise<DirectFlows> {
-    await bulk.begin(revisionsToo ? ['flows', 'revisions'] : ['flows']);
+    await options.bulk.begin(options.revisionsToo ? ['flows', 'revisions'] : ['flows']);
     const pairs = async (query: ReturnType<typeof sql<{ key: string; id: number }>>) =>
       new Map((await query.execute(db)).rows.map((r) => [r.key, r.id]));
     const actors = await pairs(sql`select key, id from actors`);
@@ -76,17 +98,22 @@ export class DirectFlows {
     const { rows: ids } = await sql<{ last: number; next: number }>`select last, greatest(
         nextval(pg_get_serial_sequence('flows', 'id')), last + 1)::bigint as next
       from (select coalesce(max(id), 0)::bigint as last from flows) f`.execute(db);
+    const next = ids[0]?.next ?? 1;
+    const { by, reason } = options;
     return new DirectFlows(
       db,
       client,
-      problems,
+      options.writes,
+      options.problems,
+      options.batch ?? BATCH,
       `\tCREATE\t${copyField(by.author)}\t${copyField(by.tokenId)}\t${copyField(reason)}\n`,
       actors,
       programs,
       new Set(stored.map((r) => r.key)),
       new Set(retracted.map((r) => r.key)),
       ids[0]?.last ?? 0,
-      ids[0]?.next ?? 1,
+      { from: next, upToRow: options.lastStagedRow },
+      next + options.staged,
     );
   }
 
@@ -96,19 +123,20 @@ export class DirectFlows {
    */
   take(row: number, f: FlowRecord): boolean {
     if (f.parentKey !== null || this.stored.has(f.key)) return false;
-    if (this.retracted.has(f.key)) {
-      this.skipped++;
-      return true;
-    }
+    // References are checked first, as for staged rows (a bad row is an error, retracted or not).
     const source = this.actor(row, 'source_key', f.sourceKey);
     const target = this.actor(row, 'target_key', f.targetKey);
     const program = f.programKey === null ? null : this.programs.get(f.programKey);
     if (program === undefined) {
       this.problems.add(row, 'program_key', `no program with key ${f.programKey}`);
     }
+    if (this.retracted.has(f.key)) {
+      this.skipped++;
+      return true;
+    }
     // A rejected file is read to its end for its errors, and nothing more is written.
     if (this.problems.count > 0 || source === null || target === null) return true;
-    this.batch.push([
+    this.rows.push([
       this.nextId++,
       f.key,
       source,
@@ -122,7 +150,7 @@ export class DirectFlows {
 
   /** The write of a full batch, to await; undefined while the batch fills. */
   due(): Promise<void> | undefined {
-    return this.batch.length >= BATCH ? this.flush() : undefined;
+    return this.rows.length >= this.batch ? this.flush() : undefined;
   }
 
   private actor(row: number, column: string, key: string): number | null {
@@ -133,42 +161,41 @@ export class DirectFlows {
   }
 
   private async flush(): Promise<void> {
-    const batch = this.batch;
-    this.batch = [];
-    await this.inFlight;
-    if (batch.length === 0 || this.problems.count > 0) return;
-    this.inFlight = this.write(batch);
-    // A failed batch must surface, not wait for the next flush.
-    this.inFlight.catch(() => {});
+    const rows = this.rows;
+    this.rows = [];
+    if (rows.length === 0 || this.problems.count > 0) return;
+    await this.writes.add(() => this.write(rows));
   }
 
   /** COPYs the flows, then a CREATE revision for each. */
-  private async write(batch: (string | number | null)[][]): Promise<void> {
+  private async write(rows: (string | number | null)[][]): Promise<void> {
     await copyInto(
       this.client,
       `flows (id, key, source_id, target_id, amount, qualifier, low, high, unit, year, status,
         instrument, program_id, note)`,
-      copyLines(batch),
+      copyLines(rows),
     );
     let revisions = '';
-    for (const [id, key] of batch)
+    for (const [id, key] of rows) {
       revisions += `Flow\t${id}\t${copyField(key ?? null)}${this.revisionTail}`;
+    }
     await copyInto(
       this.client,
       'revisions (record_type, record_id, record_key, action, author, token_id, reason)',
       revisions,
     );
-    this.created += batch.length;
+    this.created += rows.length;
   }
 
-  /** Writes what is left, then moves the flows' sequence past the ids given here. */
+  /**
+   * Writes what is left and waits for every write; then moves the flows' sequence past the ids
+   * given here and kept for the staged rows.
+   */
   async done(): Promise<void> {
     await this.flush();
-    await this.inFlight;
-    if (this.created > 0) {
-      await sql`select setval(pg_get_serial_sequence('flows', 'id'), ${this.nextId - 1})`.execute(
-        this.db,
-      );
-    }
+    await this.writes.settle();
+    await sql`select setval(pg_get_serial_sequence('flows', 'id'), ${this.nextId}, false)`.execute(
+      this.db,
+    );
   }
 }

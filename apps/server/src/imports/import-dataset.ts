@@ -19,6 +19,7 @@ import {
   REQUIRED_FLOW_COLUMNS,
 } from './records.js';
 import { analyseStagingTables, createStagingTables, Stager } from './stage.js';
+import { WriteQueue } from './writes.js';
 
 export type ImportFormat = 'CSV' | 'JSON';
 
@@ -32,6 +33,8 @@ export interface ImportOptions {
   onProgress?: (rows: number) => void;
   /** Lowers the row floor of bulk loading (bulk-load.ts), for tests. */
   bulkMin?: number;
+  /** Rows per write while the file is read (stage.ts, direct.ts), for tests. */
+  batch?: number;
   /** Called at the end of each phase with the milliseconds since the start (benchmarks). */
   onPhase?: (phase: string, ms: number) => void;
 }
@@ -49,6 +52,8 @@ export interface ImportReport {
 }
 
 const MAX_REPORTED = 1000;
+/** The advisory lock imports take, one at a time (any constant of our own). */
+const IMPORT_LOCK = 4_280_501;
 /** What a naive decoder puts where bytes were not UTF-8 (GBK files read as UTF-8, say). */
 const REPLACEMENT = '\uFFFD';
 const NOT_UTF8 =
@@ -218,13 +223,17 @@ export async function importDataset(
       await sql`select set_config('temp_buffers', '1GB', true) where pg_my_temp_schema() = 0`.execute(
         trx,
       );
+      // One import at a time: a bulk load upgrades its locks on tables it has read, and two
+      // imports doing so would deadlock.
+      await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
       // Before anything is written: the revisions above it are this import's.
       const { rows: last } = await sql<{ id: number }>`select coalesce(max(id), 0)::bigint as id
         from revisions`.execute(trx);
       await createStagingTables(trx);
       const problems = new Problems();
       const copyClient = options.copyClient ?? null;
-      const stager = new Stager(trx, copyClient);
+      const writes = new WriteQueue();
+      const stager = new Stager(trx, writes, copyClient, options.batch);
       const bulk = new BulkLoad(trx);
       // Flows go straight into their table once enough are staged to load them in bulk.
       let direct = null as DirectFlows | null;
@@ -235,9 +244,19 @@ export async function importDataset(
           from flows`.execute(trx);
         directFrom = Math.max(options.bulkMin ?? BULK_MIN_ROWS, stored[0]?.n ?? 0);
       }
-      const goDirect = async (client: pg.Client) => {
-        const revisionsToo = await shouldBulkLoad(trx, 'revisions', flowsStaged, options.bulkMin);
-        direct = await DirectFlows.open(trx, client, bulk, revisionsToo, by, reason, problems);
+      const goDirect = async (client: pg.Client, row: number) => {
+        await writes.settle();
+        direct = await DirectFlows.open(trx, client, {
+          bulk,
+          writes,
+          revisionsToo: await shouldBulkLoad(trx, 'revisions', flowsStaged, options.bulkMin),
+          by,
+          reason,
+          problems,
+          staged: flowsStaged,
+          lastStagedRow: row,
+          batch: options.batch,
+        });
       };
       // Rows by external id, per record type (no key string built per row).
       const keys = { actor: new Map<string, number>(), flow: new Map(), observation: new Map() };
@@ -256,13 +275,13 @@ export async function importDataset(
         if (row % 10_000 === 0) options.onProgress?.(row);
         if (record.type === 'flow' && direct?.take(row, record)) return direct.due();
         const writing = stager.add(row, record);
-        if (record.type === 'flow' && ++flowsStaged === directFrom && copyClient) {
-          return (async () => {
-            await writing;
-            await goDirect(copyClient);
-          })();
-        }
-        return writing;
+        if (record.type !== 'flow' || ++flowsStaged !== directFrom) return writing;
+        // Not for a file already rejected: it would set tables aside only to roll back.
+        if (!copyClient || problems.count > 0) return writing;
+        return (async () => {
+          await writing;
+          await goDirect(copyClient, row);
+        })();
       };
       const read = options.format === 'CSV' ? readCsv : readJson;
       const t0 = performance.now();
@@ -281,7 +300,7 @@ export async function importDataset(
 
       const applied = await applyStaged(trx, by, reason, bulk, {
         bulkMin: options.bulkMin,
-        storedUpTo: direct?.storedUpTo,
+        direct,
       });
       lap('written');
       if (applied.unresolved.length) {

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../db/database.js';
 import type { ActorRecord, FlowRecord, ImportRecord, ObservationRecord } from './records.js';
+import type { WriteQueue } from './writes.js';
 
 /**
  * Validated rows wait in temporary tables (dropped at commit or rollback), written in batches:
@@ -165,24 +166,24 @@ async function copyObservations(client: pg.Client, rows: Staged<ObservationRecor
   );
 }
 
-/**
- * Collects rows and writes them a batch at a time. One batch is in flight while the next is
- * parsed: the connection runs the statements in order, the parser does not wait for them.
- */
+/** Collects rows and writes them a batch at a time, through the import's write queue. */
 export class Stager {
   private actors: Staged<ActorRecord> = [];
   private flows: Staged<FlowRecord> = [];
   private observations: Staged<ObservationRecord> = [];
-  private inFlight: Promise<void> = Promise.resolve();
+  private readonly batch: number;
 
-  /** `copyClient`: the connection `db` runs on, when it is a PostgreSQL client of our own. */
+  /**
+   * `copyClient`: the connection `db` runs on, when it is a PostgreSQL client of our own.
+   * `batch`: rows per write (tests make it small).
+   */
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly writes: WriteQueue,
     private readonly copyClient: pg.Client | null = null,
-  ) {}
-
-  private get batch() {
-    return this.copyClient ? BATCH * 4 : BATCH;
+    batch?: number,
+  ) {
+    this.batch = batch ?? (copyClient ? BATCH * 4 : BATCH);
   }
 
   /** Keeps a row; when a batch is full, returns its write to await. */
@@ -196,13 +197,12 @@ export class Stager {
     return undefined;
   }
 
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
     const [actors, flows, observations] = [this.actors, this.flows, this.observations];
     this.actors = [];
     this.flows = [];
     this.observations = [];
-    await this.inFlight;
-    this.inFlight = (async () => {
+    return this.writes.add(async () => {
       if (actors.length) await stageActors(this.db, actors);
       const client = this.copyClient;
       if (flows.length) await (client ? copyFlows(client, flows) : stageFlows(this.db, flows));
@@ -211,13 +211,12 @@ export class Stager {
           ? copyObservations(client, observations)
           : stageObservations(this.db, observations));
       }
-    })();
-    // A failed batch must surface, not wait for the next flush.
-    this.inFlight.catch(() => {});
+    });
   }
 
+  /** Writes what is left, and waits for every write of the queue. */
   async done(): Promise<void> {
     await this.flush();
-    await this.inFlight;
+    await this.writes.settle();
   }
 }
