@@ -94,3 +94,35 @@ describe('/metrics and /readyz', () => {
     expect(await response.json()).toMatchObject({ status: 'ready', database: 'up' });
   });
 });
+
+describe('subscriptions and the request deadline', () => {
+  it('keeps a subscription open past REQUEST_TIMEOUT_MS whatever its Accept, and ends it at shutdown', async () => {
+    const short = await createApp(
+      readConfig({ PGLITE_DIR: 'memory://', REQUEST_TIMEOUT_MS: '400' }),
+    );
+    await new Promise<void>((resolve) => short.server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (short.server.address() as AddressInfo).port;
+      // curl's default Accept: Yoga answers with an event stream all the same.
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: '*/*' },
+        body: JSON.stringify({ query: 'subscription { flowRecorded { id } }' }),
+      });
+      expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+      let ended = false;
+      const body = response.text().finally(() => {
+        ended = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(ended).toBe(false);
+      // Tracked as a stream: shutdown ends it.
+      short.endStreams();
+      await body.catch(() => {});
+      expect(ended).toBe(true);
+    } finally {
+      await new Promise((resolve) => short.server.close(resolve));
+      await short.close();
+    }
+  });
+});

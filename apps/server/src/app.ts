@@ -43,11 +43,10 @@ async function openDatabase(config: Config) {
 }
 
 /**
- * A GraphQL request still unanswered after `ms` gets 503 (subscriptions, which stream, are
- * exempt); one whose response has started is cut off.
+ * A GraphQL request still unanswered after `ms` gets 503; one whose response has started is cut
+ * off. Returns what cancels the deadline (for subscriptions, which stream).
  */
-function deadline(req: IncomingMessage, res: ServerResponse, ms: number) {
-  if (req.headers.accept?.includes('text/event-stream')) return;
+function deadline(res: ServerResponse, ms: number): () => void {
   const timer = setTimeout(() => {
     if (res.headersSent) return void res.destroy();
     res.setHeader('connection', 'close');
@@ -55,7 +54,30 @@ function deadline(req: IncomingMessage, res: ServerResponse, ms: number) {
       errors: [{ message: 'The request took too long.', extensions: { code: 'REQUEST_TIMEOUT' } }],
     });
   }, ms);
-  res.once('close', () => clearTimeout(timer));
+  const cancel = () => clearTimeout(timer);
+  res.once('close', cancel);
+  return cancel;
+}
+
+const STREAM_TYPE = /^\s*(text\/event-stream|multipart\/mixed)/i;
+
+/**
+ * Calls `fn` when the response's head goes out as an event stream (a subscription). Yoga
+ * answers a subscription with a stream whenever the client accepts one, `Accept: *\/*` and no
+ * Accept at all included, so the request's headers cannot tell; the response's can.
+ */
+function whenStreaming(res: ServerResponse, fn: () => void) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    res.writeHead = writeHead;
+    // writeHead(status, [message], [headers]): headers set before, or given here as an object.
+    const given = args.find((a) => typeof a === 'object' && a !== null && !Array.isArray(a));
+    const type = Object.entries((given ?? {}) as Record<string, unknown>).find(
+      ([name]) => name.toLowerCase() === 'content-type',
+    )?.[1];
+    if (STREAM_TYPE.test(String(type ?? this.getHeader('content-type') ?? ''))) fn();
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
 }
 
 export interface App {
@@ -114,11 +136,12 @@ export async function createApp(
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql') {
-      if (req.headers.accept?.includes('text/event-stream')) {
+      const cancel = deadline(res, config.requestTimeoutMs);
+      whenStreaming(res, () => {
+        cancel();
         streams.add(res);
         res.once('close', () => streams.delete(res));
-      }
-      deadline(req, res, config.requestTimeoutMs);
+      });
       return yoga(req, res);
     }
     if (path?.startsWith('/export/')) {
