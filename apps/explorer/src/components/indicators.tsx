@@ -7,6 +7,7 @@ import { enumLabel } from '../lib/labels';
 import { formatQuantity } from '../lib/unit-cost';
 import { useHref } from '../lib/url-state';
 import { LineChart } from '../places/line-chart';
+import { num, TableHead } from './table-head';
 
 const CHART_METRICS = ['registered_poor_population', 'poverty_incidence'] as const;
 
@@ -64,17 +65,10 @@ export function Indicators(props: {
       </div>
       <table className="data observations">
         <caption>{translate('observations', locale)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{translate('metric', locale)}</th>
-            <th scope="col">{translate('year', locale)}</th>
-            <th scope="col">{translate('kind', locale)}</th>
-            <th scope="col" className="num">
-              {translate('value', locale)}
-            </th>
-            <th scope="col">{translate('citations', locale)}</th>
-          </tr>
-        </thead>
+        <TableHead
+          locale={locale}
+          columns={['metric', 'year', 'kind', num('value'), 'citations']}
+        />
         <tbody>
           {[...props.observations]
             .sort((a, b) => a.metric.localeCompare(b.metric) || a.year - b.year)

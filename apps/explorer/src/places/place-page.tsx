@@ -2,6 +2,7 @@ import { useQuery } from 'urql';
 import { Link, useParams as useRouteParams } from 'wouter';
 import { Indicators } from '../components/indicators';
 import { Empty, NotFound, QueryState } from '../components/status';
+import { num, TableHead } from '../components/table-head';
 import { useYears, YearSelect } from '../components/year-select';
 import { displayName, type Locale } from '../display-name';
 import { translate } from '../lib/i18n';
@@ -67,20 +68,10 @@ export default function PlacePage() {
             {region.children.length > 0 || here.length > 0 ? (
               <table className="data children">
                 <caption>{translate('children', lang)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{translate('region', lang)}</th>
-                    <th scope="col" className="num">
-                      {translate('incoming', lang)}
-                    </th>
-                    <th scope="col" className="num">
-                      {translate('internal', lang)}
-                    </th>
-                    <th scope="col" className="num">
-                      {translate('outgoing', lang)}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  locale={lang}
+                  columns={['region', num('incoming'), num('internal'), num('outgoing')]}
+                />
                 <tbody>
                   {region.children.map((c) => (
                     <ChildRow key={c.code} child={c} locale={lang} />
@@ -110,15 +101,7 @@ export default function PlacePage() {
               <h2>{translate('pairings', lang)}</h2>
               <table className="data pairings">
                 <caption>{translate('pairings', lang)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{translate('helper', lang)}</th>
-                    <th scope="col">{translate('recipient', lang)}</th>
-                    <th scope="col" className="num">
-                      {translate('coverage', lang)}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead locale={lang} columns={['helper', 'recipient', num('coverage')]} />
                 <tbody>
                   {pairings.map((p) => (
                     <tr key={p.id}>
@@ -222,26 +205,17 @@ function BoundaryTable({
       <caption>
         {lang(locale, 'Money crossing and inside this place', '流入、内部与流出资金')}
       </caption>
-      <thead>
-        <tr>
-          <th scope="col" />
-          <th scope="col" className="num">
-            {translate('publicMoney', locale)}
-          </th>
-          <th scope="col" className="num">
-            {translate('loans', locale)}
-          </th>
-          <th scope="col" className="num">
-            {translate('leveraged', locale)}
-          </th>
-          <th scope="col" className="num">
-            {translate('planned', locale)}
-          </th>
-          <th scope="col" className="num">
-            {translate('flowCount', locale)}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        locale={locale}
+        columns={[
+          null,
+          num('publicMoney'),
+          num('loans'),
+          num('leveraged'),
+          num('planned'),
+          num('flowCount'),
+        ]}
+      />
       <tbody>
         {rows.map((k) => (
           <tr key={k} data-boundary={k}>

@@ -1,5 +1,5 @@
+import { num, TableHead } from '../components/table-head';
 import type { Locale } from '../display-name';
-import { translate } from '../lib/i18n';
 import { full, percentOf } from '../lib/money';
 import type { Graph } from './graph';
 
@@ -22,18 +22,10 @@ export function SankeyTable({
   return (
     <table className="data sankey-table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{translate('source', locale)}</th>
-          <th scope="col">{translate('target', locale)}</th>
-          <th scope="col" className="num">
-            {translate('amount', locale)}
-          </th>
-          <th scope="col" className="num">
-            {translate('shareOfSource', locale)}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        locale={locale}
+        columns={['source', 'target', num('amount'), num('shareOfSource')]}
+      />
       <tbody>
         {rows.map((l) => {
           const source = byId.get(l.source);

@@ -1,3 +1,4 @@
+import { num, TableHead } from '../components/table-head';
 import { displayName, type Locale } from '../display-name';
 import { translate } from '../lib/i18n';
 import { enumLabel } from '../lib/labels';
@@ -20,23 +21,10 @@ export function TraceNodeTable({ nodes, locale }: { nodes: readonly NodeRow[]; l
         {translate('inflow', locale)} = {translate('outflow', locale)} +{' '}
         {translate('residual', locale)}
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">{translate('actor', locale)}</th>
-          <th scope="col" className="num">
-            {translate('depth', locale)}
-          </th>
-          <th scope="col" className="num">
-            {translate('inflow', locale)}
-          </th>
-          <th scope="col" className="num">
-            {translate('outflow', locale)}
-          </th>
-          <th scope="col" className="num">
-            {translate('residual', locale)}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        locale={locale}
+        columns={['actor', num('depth'), num('inflow'), num('outflow'), num('residual')]}
+      />
       <tbody>
         {nodes.map((n) => (
           <tr key={n.actor.id}>

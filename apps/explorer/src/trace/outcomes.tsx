@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { num, TableHead } from '../components/table-head';
 import { displayName, type Locale } from '../display-name';
 import { citationHref } from '../documents/citation-href';
 import { translate } from '../lib/i18n';
@@ -36,20 +37,10 @@ export function Outcomes({
   return (
     <table className="data outcomes">
       <caption>{translate('outcomes', locale)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{translate('metric', locale)}</th>
-          <th scope="col">{translate('actor', locale)}</th>
-          <th scope="col" className="num">
-            {translate('value', locale)}
-          </th>
-          <th scope="col" className="num">
-            {translate('amount', locale)}
-          </th>
-          <th scope="col">{translate('unitCost', locale)}</th>
-          <th scope="col">{translate('citations', locale)}</th>
-        </tr>
-      </thead>
+      <TableHead
+        locale={locale}
+        columns={['metric', 'actor', num('value'), num('amount'), 'unitCost', 'citations']}
+      />
       <tbody>
         {outcomes.map((o) => {
           const obs = o.observation;

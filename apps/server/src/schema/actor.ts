@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { ActorRow, FlowRow } from '../db/database.js';
 import { loadByIds } from '../db/load-by-ids.js';
+import { ACTOR_KINDS } from '../mutations/inputs.js';
 import { citationsOf } from './citation.js';
 import { existingRegionPrefix, validateYear } from './filters.js';
 import { FlowConnection, FlowStatus } from './flow.js';
@@ -18,23 +19,7 @@ import {
 import { Pairing } from './pairing.js';
 import { Region } from './region.js';
 
-export const ActorKind = builder.enumType('ActorKind', {
-  values: [
-    'GOVERNMENT',
-    'TREASURY',
-    'DEPARTMENT',
-    'FUND',
-    'BANK',
-    'ENTERPRISE',
-    'VILLAGE',
-    'HOUSEHOLDS',
-    'PROJECT',
-    'INVESTOR',
-    'ORGANIZATION',
-    'PERSON',
-    'OTHER',
-  ] as const,
-});
+export const ActorKind = builder.enumType('ActorKind', { values: ACTOR_KINDS });
 
 export const Actor = builder.loadableNodeRef('Actor', {
   id: { resolve: (a: ActorRow) => a.id },

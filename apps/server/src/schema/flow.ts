@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { builder } from '../builder.js';
 import type { Database, FlowRow } from '../db/database.js';
 import { loadByIds } from '../db/load-by-ids.js';
+import { FLOW_STATUSES, INSTRUMENTS } from '../mutations/inputs.js';
 import { Actor } from './actor.js';
 import { citationsOf } from './citation.js';
 import { existingId, existingRegionPrefix, validateYear } from './filters.js';
@@ -16,12 +17,8 @@ import {
 } from './pagination.js';
 import { Program } from './program.js';
 
-export const FlowStatus = builder.enumType('FlowStatus', {
-  values: ['PLANNED', 'COMMITTED', 'DISBURSED', 'SPENT'] as const,
-});
-export const Instrument = builder.enumType('Instrument', {
-  values: ['GRANT', 'LOAN', 'FUND', 'LEVERAGED', 'IN_KIND', 'TRANSFER', 'OTHER'] as const,
-});
+export const FlowStatus = builder.enumType('FlowStatus', { values: FLOW_STATUSES });
+export const Instrument = builder.enumType('Instrument', { values: INSTRUMENTS });
 
 export const Flow = builder.loadableNodeRef('Flow', {
   id: { resolve: (f: FlowRow) => f.id },

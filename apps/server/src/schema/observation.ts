@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { builder } from '../builder.js';
 import type { ObservationRow } from '../db/database.js';
 import { loadByIds } from '../db/load-by-ids.js';
+import { OBSERVATION_KINDS } from '../mutations/inputs.js';
 import { Actor } from './actor.js';
 import { citationsOf } from './citation.js';
 import { existingId, existingRegionPrefix, validateYear } from './filters.js';
@@ -21,9 +22,7 @@ export const Metric = builder.loadableObject('Metric', {
   }),
 });
 
-export const ObservationKind = builder.enumType('ObservationKind', {
-  values: ['BASELINE', 'TARGET', 'ACTUAL'] as const,
-});
+export const ObservationKind = builder.enumType('ObservationKind', { values: OBSERVATION_KINDS });
 
 export const Observation = builder.loadableNodeRef('Observation', {
   id: { resolve: (o: ObservationRow) => o.id },
