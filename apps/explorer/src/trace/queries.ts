@@ -1,10 +1,17 @@
 import { graphql } from '../gql';
 
 export const TraceQuery = graphql(`
-  query Trace($from: ID!, $direction: TraceDirection!, $year: Int, $maxDepth: Int!, $limit: Int!) {
+  query Trace(
+    $from: ID!
+    $direction: TraceDirection!
+    $year: Int
+    $maxDepth: Int!
+    $limit: Int!
+    $locale: Locale!
+  ) {
     trace(from: $from, direction: $direction, year: $year, maxDepth: $maxDepth, limit: $limit) {
       direction
-      rule
+      rule(locale: $locale)
       truncated
       nodeCount
       linkCount
@@ -140,7 +147,7 @@ export const TraceQuery = graphql(`
       }
       warnings {
         code
-        message
+        message(locale: $locale)
         actor {
           id
           name

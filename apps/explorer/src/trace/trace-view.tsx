@@ -40,7 +40,7 @@ export default function TraceView() {
   const depth = Math.min(12, Math.max(1, useIntParam('depth') ?? 6));
   const [{ data, fetching, error }, refetch] = useQuery({
     query: TraceQuery,
-    variables: { from: id, direction, year, maxDepth: depth, limit: TRACE_LIMIT },
+    variables: { from: id, direction, year, maxDepth: depth, limit: TRACE_LIMIT, locale: lang },
   });
   const trace = data?.trace;
   const graph = useMemo(() => (trace ? traceGraph(trace, lang) : null), [trace, lang]);

@@ -53,6 +53,56 @@ const TRACE = `query($from: ID!, $direction: TraceDirection, $year: Int, $maxDep
 }`;
 
 describe('trace on the seed data set', () => {
+  it('states its attribution rule in English by default, and in Chinese when asked', async () => {
+    const from = await idOf('actors', 'im-regional-treasury');
+    const result = await gql<{ trace: { en: string; zh: string; plain: string } }>(
+      `query($from: ID!) { trace(from: $from) { plain: rule en: rule(locale: EN) zh: rule(locale: ZH) } }`,
+      { from },
+    );
+    expect(result.errors).toBeUndefined();
+    const rule = result.data?.trace;
+    expect(rule?.plain).toBe(rule?.en);
+    expect(rule?.en).toMatch(/^Earmarked flows carry their parent flow exactly/);
+    expect(rule?.zh).toMatch(/^指定用途的资金/);
+    expect(rule?.zh).toContain('RETAINED');
+  });
+
+  it('words its warnings in English by default, and in Chinese when asked', async () => {
+    const from = await idOf('actors', 'im-regional-treasury');
+    const [treasury, counties] = await Promise.all(
+      ['im-regional-treasury', 'poor-counties'].map((key) =>
+        ctx.db.selectFrom('actors').select('id').where('key', '=', key).executeTakeFirstOrThrow(),
+      ),
+    );
+    // Money that comes back to the treasury: a cycle, reported as a warning.
+    await ctx.db
+      .insertInto('flows')
+      .values({
+        key: 'cycle-probe',
+        source_id: counties?.id ?? 0,
+        target_id: treasury?.id ?? 0,
+        amount: '1',
+        qualifier: 'EXACT',
+        year: 2017,
+        status: 'DISBURSED',
+        instrument: 'GRANT',
+      })
+      .execute();
+    try {
+      const result = await gql<{ trace: { warnings: { code: string; en: string; zh: string }[] } }>(
+        `query($from: ID!) { trace(from: $from, year: 2017) {
+          warnings { code en: message zh: message(locale: ZH) } } }`,
+        { from },
+      );
+      expect(result.errors).toBeUndefined();
+      const cycle = result.data?.trace.warnings.find((w) => w.code === 'CYCLE');
+      expect(cycle?.en).toMatch(/^Money comes back to 内蒙古自治区本级财政 through .+ → .+; it is/);
+      expect(cycle?.zh).toMatch(/^资金经.+ → .+流回内蒙古自治区本级财政；不再重复流转。$/);
+    } finally {
+      await ctx.db.deleteFrom('flows').where('key', '=', 'cycle-probe').execute();
+    }
+  });
+
   it('follows the regional treasury’s 2017 money to the relocation outcome, conserving at every node', async () => {
     const from = await idOf('actors', 'im-regional-treasury');
     const result = await gql<TraceData>(TRACE, { from, year: 2017 });

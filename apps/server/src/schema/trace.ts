@@ -7,7 +7,7 @@ import { DEFAULT_TRACE_LIMIT, MAX_TRACE_LIMIT, TRACE_RULE, type TraceView } from
 import { Actor } from './actor.js';
 import { decodeGlobalId, validateYear } from './filters.js';
 import { Flow, FlowStatus } from './flow.js';
-import { Money } from './money.js';
+import { Locale, Money } from './money.js';
 import { Observation } from './observation.js';
 
 export const TraceDirection = builder.enumType('TraceDirection', {
@@ -87,7 +87,10 @@ const Residual = builder.objectRef<TraceView['residuals'][number]>('Residual').i
 const TraceWarning = builder.objectRef<TraceView['warnings'][number]>('TraceWarning').implement({
   fields: (t) => ({
     code: t.exposeString('code'),
-    message: t.exposeString('message'),
+    message: t.string({
+      args: { locale: t.arg({ type: Locale, defaultValue: 'EN' }) },
+      resolve: (w, { locale }) => w.message[locale ?? 'EN'],
+    }),
     actor: t.field({
       type: Actor,
       nullable: true,
@@ -167,8 +170,9 @@ const Trace = builder.objectRef<TraceView>('Trace').implement({
     origin: t.field({ type: Actor, resolve: (v) => String(v.origin) }),
     total: t.field({ type: Money, resolve: (v): Amount => v.total }),
     rule: t.string({
-      description: 'The attribution rule, in one line.',
-      resolve: () => TRACE_RULE,
+      description: 'The attribution rule, in one line, in English or Chinese.',
+      args: { locale: t.arg({ type: Locale, defaultValue: 'EN' }) },
+      resolve: (_v, { locale }) => TRACE_RULE[locale ?? 'EN'],
     }),
     nodeCount: t.exposeInt('nodeCount', { description: 'Actors reached, before the limit.' }),
     linkCount: t.exposeInt('linkCount', {

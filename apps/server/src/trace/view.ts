@@ -14,8 +14,11 @@ import {
 import { decimalOf, desc } from './units.js';
 import { warningMessage } from './warnings.js';
 
-export const TRACE_RULE =
-  'Earmarked flows carry their parent flow exactly; pooled money leaves each node in proportion to each source’s share of what the node received. What a node keeps is unaccounted (RETAINED); money that comes back round a cycle stays where it returns.';
+/** The attribution rule, in one line, in each language of the explorer. */
+export const TRACE_RULE = {
+  EN: 'Earmarked flows carry their parent flow exactly; pooled money leaves each node in proportion to each source’s share of what the node received. What a node keeps is unaccounted (RETAINED); money that comes back round a cycle stays where it returns.',
+  ZH: '指定用途的资金按其上级资金原样追踪；汇集的资金流出时，按各来源在该主体所收资金中的比例分摊。主体留下的资金计为未说明去向（RETAINED）；绕一圈流回的资金留在流回之处。',
+} as const;
 
 export const DEFAULT_TRACE_LIMIT = 100;
 export const MAX_TRACE_LIMIT = 1000;
@@ -72,7 +75,7 @@ export interface TraceView {
   residualTotals: { kind: ResidualKind; actorCount: number; amount: Amount }[];
   warnings: {
     code: Warning['code'];
-    message: string;
+    message: { EN: string; ZH: string };
     actorId: number | null;
     flowId: number | null;
   }[];

@@ -1,23 +1,31 @@
 import type { TraceComputation } from './compute.js';
 import type { Warning } from './propagate.js';
 
-/** A warning in words, naming the actors and flows it concerns. */
-export function warningMessage(c: TraceComputation, w: Warning): string {
+/** A warning in words, in English and in Chinese, naming the actors and flows it concerns. */
+export function warningMessage(c: TraceComputation, w: Warning): { EN: string; ZH: string } {
   const { flows, request } = c;
   const name = (id: number | undefined) => (id === undefined ? '' : (c.names.get(id) ?? `#${id}`));
   const flowName = (id: number | undefined) => {
     const f = id === undefined ? undefined : flows.get(id);
     return f ? `${name(f.source)} → ${name(f.target)}` : '';
   };
-  const messages: Record<Warning['code'], () => string> = {
-    OVERDRAWN: () =>
-      `${name(w.actor)} reports more outflow than inflow${w.flow ? ` (earmarked from ${flowName(w.flow)})` : ''}; its outflows are scaled down for attribution, the stored figures are unchanged.`,
-    CYCLE: () =>
-      `Money comes back to ${name(w.actor)} through ${flowName(w.flow)}; it is not sent round again.`,
-    DEPTH_LIMIT: () =>
-      `The trace stops at ${name(w.actor)} (maxDepth ${request.maxDepth}); its onward flows are not followed.`,
-    BAD_PARENT: () =>
-      `${flowName(w.flow)} names a parent flow that does not reach ${name(w.actor)}; it is treated as pooled.`,
+  const messages: Record<Warning['code'], () => { EN: string; ZH: string }> = {
+    OVERDRAWN: () => ({
+      EN: `${name(w.actor)} reports more outflow than inflow${w.flow ? ` (earmarked from ${flowName(w.flow)})` : ''}; its outflows are scaled down for attribution, the stored figures are unchanged.`,
+      ZH: `${name(w.actor)}报告的流出多于流入${w.flow ? `（专款来自${flowName(w.flow)}）` : ''}；归属时按比例缩减其流出，存储的数字不变。`,
+    }),
+    CYCLE: () => ({
+      EN: `Money comes back to ${name(w.actor)} through ${flowName(w.flow)}; it is not sent round again.`,
+      ZH: `资金经${flowName(w.flow)}流回${name(w.actor)}；不再重复流转。`,
+    }),
+    DEPTH_LIMIT: () => ({
+      EN: `The trace stops at ${name(w.actor)} (maxDepth ${request.maxDepth}); its onward flows are not followed.`,
+      ZH: `追踪止于${name(w.actor)}（最大层级 ${request.maxDepth}）；其后续流向未追踪。`,
+    }),
+    BAD_PARENT: () => ({
+      EN: `${flowName(w.flow)} names a parent flow that does not reach ${name(w.actor)}; it is treated as pooled.`,
+      ZH: `${flowName(w.flow)}所列的上级资金未流到${name(w.actor)}；按汇集资金处理。`,
+    }),
   };
 
   return messages[w.code]();
