@@ -16,6 +16,29 @@ const idOf = async (table: 'actors' | 'observations', key: string) => {
   return encodeGlobalID(table === 'actors' ? 'Actor' : 'Observation', row.id);
 };
 
+/** Records a 2017 flow of 1 yuan between two seed actors (by key); returns what removes it. */
+async function probeFlow(key: string, sourceKey: string, targetKey: string) {
+  const [source, target] = await Promise.all(
+    [sourceKey, targetKey].map((k) =>
+      ctx.db.selectFrom('actors').select('id').where('key', '=', k).executeTakeFirstOrThrow(),
+    ),
+  );
+  await ctx.db
+    .insertInto('flows')
+    .values({
+      key,
+      source_id: source?.id ?? 0,
+      target_id: target?.id ?? 0,
+      amount: '1',
+      qualifier: 'EXACT',
+      year: 2017,
+      status: 'DISBURSED',
+      instrument: 'GRANT',
+    })
+    .execute();
+  return () => ctx.db.deleteFrom('flows').where('key', '=', key).execute();
+}
+
 interface Money {
   value: string;
   qualifier: string;
@@ -69,25 +92,8 @@ describe('trace on the seed data set', () => {
 
   it('words its warnings in English by default, and in Chinese when asked', async () => {
     const from = await idOf('actors', 'im-regional-treasury');
-    const [treasury, counties] = await Promise.all(
-      ['im-regional-treasury', 'poor-counties'].map((key) =>
-        ctx.db.selectFrom('actors').select('id').where('key', '=', key).executeTakeFirstOrThrow(),
-      ),
-    );
     // Money that comes back to the treasury: a cycle, reported as a warning.
-    await ctx.db
-      .insertInto('flows')
-      .values({
-        key: 'cycle-probe',
-        source_id: counties?.id ?? 0,
-        target_id: treasury?.id ?? 0,
-        amount: '1',
-        qualifier: 'EXACT',
-        year: 2017,
-        status: 'DISBURSED',
-        instrument: 'GRANT',
-      })
-      .execute();
+    const remove = await probeFlow('cycle-probe', 'poor-counties', 'im-regional-treasury');
     try {
       const result = await gql<{ trace: { warnings: { code: string; en: string; zh: string }[] } }>(
         `query($from: ID!) { trace(from: $from, year: 2017) {
@@ -99,7 +105,7 @@ describe('trace on the seed data set', () => {
       expect(cycle?.en).toMatch(/^Money comes back to 内蒙古自治区本级财政 through .+ → .+; it is/);
       expect(cycle?.zh).toMatch(/^资金经.+ → .+流回内蒙古自治区本级财政；不再重复流转。$/);
     } finally {
-      await ctx.db.deleteFrom('flows').where('key', '=', 'cycle-probe').execute();
+      await remove();
     }
   });
 
@@ -209,26 +215,9 @@ describe('trace on the seed data set', () => {
     const total = async () =>
       (await gql<TraceData>(TRACE, { from, year: 2017 })).data?.trace.total.value;
     expect(await total()).toBe('10180000000');
-    const [treasury, counties] = await Promise.all(
-      ['im-regional-treasury', 'poor-counties'].map((key) =>
-        ctx.db.selectFrom('actors').select('id').where('key', '=', key).executeTakeFirstOrThrow(),
-      ),
-    );
-    await ctx.db
-      .insertInto('flows')
-      .values({
-        key: 'cache-probe',
-        source_id: treasury?.id ?? 0,
-        target_id: counties?.id ?? 0,
-        amount: '1',
-        qualifier: 'EXACT',
-        year: 2017,
-        status: 'DISBURSED',
-        instrument: 'GRANT',
-      })
-      .execute();
+    const remove = await probeFlow('cache-probe', 'im-regional-treasury', 'poor-counties');
     expect(await total()).toBe('10180000001');
-    await ctx.db.deleteFrom('flows').where('key', '=', 'cache-probe').execute();
+    await remove();
     expect(await total()).toBe('10180000000');
   });
 
