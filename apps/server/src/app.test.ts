@@ -88,6 +88,28 @@ describe('/metrics and /readyz', () => {
     expect(text).not.toMatch(/url="/);
   });
 
+  it('counts response cache hits, misses and bypasses', async () => {
+    const read = async () => {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      const value = (result: string) =>
+        Number(
+          text.match(
+            new RegExp(`^fundtrace_response_cache_total\\{result="${result}"\\} (\\d+)`, 'm'),
+          )?.[1] ?? 0,
+        );
+      return { hit: value('hit'), miss: value('miss'), bypass: value('bypass') };
+    };
+    const before = await read();
+    const query = 'query CacheProbe { programs { id nameEn } }';
+    await gql(query, {});
+    await gql(query, {});
+    await gql(query, {}, { authorization: 'Bearer nonsense' });
+    const after = await read();
+    expect(after.miss - before.miss).toBe(1);
+    expect(after.hit - before.hit).toBe(1);
+    expect(after.bypass - before.bypass).toBe(1);
+  });
+
   it('reports the database as up', async () => {
     const response = await fetch(`${base}/readyz`);
     expect(response.status).toBe(200);

@@ -58,7 +58,7 @@ export function createYogaServer(db: Kysely<Database>, options: YogaOptions = {}
       ...queryLimitPlugins(!(options.fieldSuggestions ?? !options.production)),
       ...hardeningPlugins(options),
       // last: its onExecute must run after the rate limiter's (see cache/response-cache.ts)
-      responseCachePlugin(db, { databaseUrl: options.databaseUrl }),
+      responseCachePlugin(db, { databaseUrl: options.databaseUrl, registry: options.metrics }),
     ],
     logging: options.logger
       ? yogaLogger(options.logger)

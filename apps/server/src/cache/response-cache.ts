@@ -2,6 +2,7 @@ import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
+import { Counter, type Registry } from 'prom-client';
 import type { Database } from '../db/database.js';
 import { operationCost } from '../rate-limit.js';
 import { type DataVersions, dataVersions } from './data-version.js';
@@ -20,7 +21,9 @@ import { type DataVersions, dataVersions } from './data-version.js';
  *   onExecute, after the limiter has counted it, so limits mean the same with the cache.
  * - A mutation through this server forgets the version at once, without waiting for the NOTIFY.
  *
- * RESPONSE_CACHE=off turns it off (to measure the uncached path).
+ * RESPONSE_CACHE=off turns it off (to measure the uncached path). With a metrics registry it
+ * counts reads by outcome (`fundtrace_response_cache_total{result}`): hit, miss (executed and
+ * kept), bypass (not cacheable: a token, a long query, errors).
  */
 interface Entry {
   version: number;
@@ -44,12 +47,25 @@ function isMutation(document: DocumentNode, operationName?: string | null) {
   return getOperationAST(document, operationName ?? undefined)?.operation !== 'query';
 }
 
+/** Counts cache outcomes in `registry`, or nowhere. */
+function outcomeCounter(registry: Registry | undefined) {
+  if (!registry) return () => {};
+  const counter = new Counter({
+    name: 'fundtrace_response_cache_total',
+    help: 'Read requests by response cache outcome: hit, miss (executed and kept), bypass',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  return (result: 'hit' | 'miss' | 'bypass') => counter.inc({ result });
+}
+
 export function responseCachePlugin(
   db: Kysely<Database>,
-  options: { databaseUrl?: string | undefined; versions?: DataVersions } = {},
+  options: { databaseUrl?: string | undefined; versions?: DataVersions; registry?: Registry } = {},
 ): Plugin {
   if (process.env.RESPONSE_CACHE === 'off') return {};
   const versions = options.versions ?? dataVersions(db, options.databaseUrl);
+  const count = outcomeCounter(options.registry);
   const entries = new LRUCache<string, Entry>({
     maxSize: MAX_BYTES,
     sizeCalculation: (e) => e.json.length * 2 + 200,
@@ -58,8 +74,10 @@ export function responseCachePlugin(
 
   return {
     async onParams({ params, request, setResult }) {
-      if (typeof params.query !== 'string' || params.query.length > MAX_QUERY) return;
-      if (request.headers.has('authorization')) return;
+      if (typeof params.query !== 'string') return;
+      if (params.query.length > MAX_QUERY || request.headers.has('authorization')) {
+        return void count('bypass');
+      }
       const key = JSON.stringify([
         params.query,
         params.variables ?? null,
@@ -68,6 +86,7 @@ export function responseCachePlugin(
       const version = await versions.current();
       const entry = entries.get(key);
       if (entry && entry.version === version && !entry.limited) {
+        count('hit');
         setResult(cachedResult(entry));
         return;
       }
@@ -82,12 +101,15 @@ export function responseCachePlugin(
       if (!job) return;
       const entry = entries.get(job.key);
       if (entry && entry.version === job.version) {
+        count('hit');
         setResultAndStopExecution(cachedResult(entry));
         return;
       }
       return {
         onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in result || result.errors?.length) return;
+          if (Symbol.asyncIterator in result) return;
+          if (result.errors?.length) return void count('bypass');
+          count('miss');
           entries.set(job.key, {
             version: job.version,
             limited: operationCost(args.document, args.operationName) !== null,
