@@ -18,7 +18,8 @@
 #      national data set), then again: the second run must refuse;
 #    - proxy: its nginx template rendered as the nginx image does, served by a real nginx
 #      (NGINX_BIN, or `nginx` on PATH; skipped with a warning when there is none), in front
-#      of a replica: /readyz, GraphQL and the explorer through it;
+#      of a replica: /readyz, GraphQL and the explorer through it, a live update (SSE) through
+#      it, and /metrics kept from it;
 #    - SIGTERM stops each server replica cleanly (the command `exec`s node).
 # 3. Drops the database and removes its files (SMOKE_KEEP=1 keeps the files).
 #
@@ -275,6 +276,11 @@ EOF
       bash -c "node infra/test/request.mjs http://127.0.0.1:$proxy_port/ | grep -q '<div id=\"root\">'"
     expect 'the proxy answers the proxy healthcheck path (/healthz)' \
       node infra/test/request.mjs "http://127.0.0.1:$proxy_port/healthz"
+    expect 'a flow recorded through the proxy reaches a subscriber through the proxy at once' \
+      node infra/test/live-update.mjs "http://127.0.0.1:$proxy_port/graphql" smoke-admin-token
+    expect 'the proxy does not expose /metrics (a replica does)' bash -c "
+      ! node infra/test/request.mjs http://127.0.0.1:$proxy_port/metrics >/dev/null 2>&1 &&
+        node infra/test/request.mjs http://127.0.0.1:${ports[0]}/metrics | grep -q '^process_cpu'"
   else
     fail 'the proxy forwards /readyz'
     cat "$work/nginx.log" >&2
