@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { sql } from 'kysely';
-import { FLOW_COLUMNS } from '../imports/records.js';
+import { FLOW_COLUMNS } from '../imports/csv-flows.js';
 import { bounds, currency, PAGE, plain, type Table } from './export-format.js';
 
 // What each exported record type holds, in CSV columns and in JSON.

@@ -6,8 +6,8 @@ import { bulkCatalog } from '../test/bulk-catalog.js';
 import { expectEdgesInStep } from '../test/flow-edges.js';
 import { createTestDb } from '../test/test-db.js';
 import { shouldBulkLoad } from './bulk-load.js';
+import { FLOW_COLUMNS } from './csv-flows.js';
 import { importDataset } from './import-dataset.js';
-import { FLOW_COLUMNS } from './records.js';
 
 const ctx = await createTestDb();
 afterAll(() => ctx.close());

@@ -7,8 +7,8 @@ import { bulkCatalog } from '../test/bulk-catalog.js';
 import { expectEdgesInStep } from '../test/flow-edges.js';
 import { createTestDb } from '../test/test-db.js';
 import { withOwnConnection } from './connection.js';
+import { FLOW_COLUMNS } from './csv-flows.js';
 import { type ImportOptions, importDataset } from './import-dataset.js';
-import { FLOW_COLUMNS } from './records.js';
 
 const url = process.env.DATABASE_URL;
 const by = { author: 'test', tokenId: null };

@@ -15,8 +15,8 @@ import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedIfEmpty } from '../seed/load.js';
 import { withOwnConnection } from './connection.js';
+import { FLOW_COLUMNS } from './csv-flows.js';
 import { importDataset } from './import-dataset.js';
-import { FLOW_COLUMNS } from './records.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) {

@@ -7,17 +7,16 @@ import { announceImportedFlows } from '../mutations/events.js';
 import { mapDbError } from '../mutations/write.js';
 import { applyStaged, referenceProblems, type TypeCounts } from './apply.js';
 import { BULK_MIN_ROWS, BulkLoad, shouldBulkLoad } from './bulk-load.js';
-import { csvLines } from './csv-rows.js';
-import { DirectFlows } from './direct.js';
 import {
   EXPORT_ONLY_COLUMNS,
   FLOW_COLUMNS,
   type FlowColumn,
   flowFromCsv,
-  type ImportRecord,
-  jsonRecord,
   REQUIRED_FLOW_COLUMNS,
-} from './records.js';
+} from './csv-flows.js';
+import { csvLines } from './csv-rows.js';
+import { DirectFlows } from './direct.js';
+import { type ImportRecord, jsonRecord } from './records.js';
 import { analyseStagingTables, createStagingTables, Stager } from './stage.js';
 import { WriteQueue } from './writes.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FLOW_COLUMNS, flowFromCsvSchema, plainFlow } from './records.js';
+import { FLOW_COLUMNS, flowFromCsvSchema, plainFlow } from './csv-flows.js';
 
 /** Mostly valid values, sometimes not: rows that the fast path takes, and rows near them. */
 const field = (valid: string[], invalid: string[]) =>

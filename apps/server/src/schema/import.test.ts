@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLOW_COLUMNS } from '../imports/records.js';
+import { FLOW_COLUMNS } from '../imports/csv-flows.js';
 import {
   fingerprint,
   firstFlowEvent,
