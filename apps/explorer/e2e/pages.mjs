@@ -1,0 +1,101 @@
+// Search, places, an actor CSV, and a live update of an open page.
+import { readFileSync } from 'node:fs';
+import { ADMIN_TOKEN } from './harness.mjs';
+
+export async function pageChecks({ server, withPage, gql, shot, assert, treasuryFlow }) {
+  await withPage('searching 赤峰 finds Chifeng', async (page) => {
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByRole('searchbox').fill('赤峰');
+    await page.getByRole('searchbox').press('Enter');
+    const hit = page.locator('a.hit-name', { hasText: 'Chifeng' }).first();
+    await hit.waitFor();
+    await shot(page, 'search');
+    await page.locator('[data-hit-type="REGION"] a.hit-name').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Chifeng' }).waitFor();
+    assert(page.url().includes('/places/150400'), `not the Chifeng page: ${page.url()}`);
+    await shot(page, 'place-chifeng');
+  });
+
+  await withPage('places show the breadcrumb, boundary totals and indicators', async (page) => {
+    await page.goto(`${server.url}/places/150000?year=2017`);
+    await page.locator('table.boundary').waitFor();
+    await page.locator('.line-chart').first().waitFor();
+    assert((await page.locator('table.children tbody tr').count()) > 5, 'no children listed');
+    assert(
+      ((await page.locator('table.children tbody tr').first().textContent()) ?? '').includes('元'),
+      'a child row shows no amounts',
+    );
+    await shot(page, 'place');
+    await page.goto(`${server.url}/places/150400?year=2017`);
+    const crumb = page.locator('nav li', { hasText: '内蒙古自治区' }).locator('.crumb-total');
+    await crumb.waitFor();
+    assert(
+      ((await crumb.textContent()) ?? '').includes('亿元'),
+      'the breadcrumb shows no total above',
+    );
+  });
+
+  await withPage(
+    'an actor CSV has a BOM, plain amounts and only the filtered rows',
+    async (page) => {
+      await page.goto(
+        `${server.url}/actors/${encodeURIComponent(treasuryFlow.source.id)}?status=COMMITTED`,
+      );
+      await page.locator('.flow-table').nth(1).locator('tbody tr').first().waitFor();
+      const shown = await page.locator('.flow-table').nth(1).locator('tbody tr').count();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('.flow-table').nth(1).getByRole('button', { name: /CSV/ }).click(),
+      ]);
+      const csv = readFileSync(await download.path(), 'utf8');
+      assert(csv.charCodeAt(0) === 0xfeff, 'the CSV has no BOM');
+      const lines = csv.slice(1).trim().split('\r\n');
+      assert(lines[0].startsWith('id,year,source,target'), `bad header: ${lines[0]}`);
+      assert(lines.length - 1 === shown, `CSV has ${lines.length - 1} rows, the table ${shown}`);
+      assert(
+        lines.some((l) => l.includes(',4880000000,EXACT,')),
+        'no plain 4880000000 amount',
+      );
+      assert(!csv.includes('计划'), 'a planned flow slipped past the COMMITTED filter');
+      await shot(page, 'actor');
+    },
+  );
+
+  // Last: it records a flow, which the checks above do not expect.
+  await withPage(
+    'an open actor page shows a flow recorded meanwhile (flowRecorded over SSE)',
+    async (page) => {
+      await page.goto(
+        `${server.url}/actors/${encodeURIComponent(treasuryFlow.source.id)}?status=COMMITTED`,
+      );
+      const rows = page.locator('.flow-table').nth(1).locator('tbody tr');
+      await rows.first().waitFor();
+      const before = await rows.count();
+      // Let the subscription's request reach the server before the write.
+      await page.waitForTimeout(500);
+      const recorded = await gql(
+        server.url,
+        `mutation($input: RecordFlowInput!) { recordFlow(input: $input) { __typename } }`,
+        {
+          input: {
+            sourceId: treasuryFlow.source.id,
+            targetId: treasuryFlow.target.id,
+            amount: { value: '1234567.89' },
+            year: 2017,
+            status: 'COMMITTED',
+            instrument: 'GRANT',
+            reason: 'e2e: live update',
+          },
+        },
+        ADMIN_TOKEN,
+      );
+      assert(recorded.recordFlow.__typename === 'RecordFlowSuccess', 'the flow was not recorded');
+      const deadline = Date.now() + 10_000;
+      while ((await rows.count()) === before) {
+        assert(Date.now() < deadline, 'the open page did not update within 10 s');
+        await page.waitForTimeout(100);
+      }
+      assert((await rows.count()) === before + 1, 'not exactly one new row');
+    },
+  );
+}
