@@ -26,7 +26,7 @@ export default defineConfig({
   build: { outDir: 'dist' },
   server: {
     // The API runs separately in development (`pnpm --filter @fundtrace/server dev`).
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/export': 'http://localhost:4000' },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],

@@ -43,20 +43,28 @@ export async function pageChecks({ server, withPage, gql, shot, assert, treasury
       );
       await page.locator('.flow-table').nth(1).locator('tbody tr').first().waitFor();
       const shown = await page.locator('.flow-table').nth(1).locator('tbody tr').count();
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.locator('.flow-table').nth(1).getByRole('button', { name: /CSV/ }).click(),
-      ]);
+      // The button is the server's export of the table's filter (GET /export/flows.csv?…).
+      const link = page.locator('.flow-table').nth(1).getByRole('link', { name: /CSV/ });
+      const href = (await link.getAttribute('href')) ?? '';
+      assert(href.startsWith('/export/flows.csv?'), `not the export endpoint: ${href}`);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       const csv = readFileSync(await download.path(), 'utf8');
       assert(csv.charCodeAt(0) === 0xfeff, 'the CSV has no BOM');
-      const lines = csv.slice(1).trim().split('\r\n');
-      assert(lines[0].startsWith('id,year,source,target'), `bad header: ${lines[0]}`);
+      const lines = csv.slice(1).trim().split('\n');
+      assert(
+        lines[0].startsWith('external_id,source_key,target_key,amount'),
+        `bad header: ${lines[0]}`,
+      );
       assert(lines.length - 1 === shown, `CSV has ${lines.length - 1} rows, the table ${shown}`);
       assert(
         lines.some((l) => l.includes(',4880000000,EXACT,')),
         'no plain 4880000000 amount',
       );
-      assert(!csv.includes('计划'), 'a planned flow slipped past the COMMITTED filter');
+      assert(
+        lines.some((l) => l.includes('48.8億元')),
+        'no citation quote in the CSV',
+      );
+      assert(!csv.includes(',PLANNED,'), 'a planned flow slipped past the COMMITTED filter');
       await shot(page, 'actor');
     },
   );

@@ -44,11 +44,14 @@ export default function ActorPage() {
     query: ActorPageQuery,
     variables: { id, year },
   });
+  const filters = {
+    inflows: { targetId: id, year, status },
+    outflows: { sourceId: id, year, status },
+  };
   const [flows] = useQuery({
     query: ActorFlowsQuery,
     variables: {
-      inflows: { targetId: id, year, status },
-      outflows: { sourceId: id, year, status },
+      ...filters,
       inAfter: params.get('inAfter'),
       outAfter: params.get('outAfter'),
     },
@@ -128,6 +131,7 @@ export default function ActorPage() {
                     side={side}
                     locale={lang}
                     sortParam={sort}
+                    filter={filters[list]}
                     filename={`${slug}-${list}-${suffix}.csv`}
                   />
                 );

@@ -2,14 +2,13 @@ import { useQuery } from 'urql';
 import { Link, useParams as useRouteParams } from 'wouter';
 import { NotFound, QueryState } from '../components/status';
 import { displayName } from '../display-name';
-import { downloadCsv } from '../lib/csv';
+import { flowsExportHref } from '../lib/export-link';
 import { translate } from '../lib/i18n';
 import { enumLabel } from '../lib/labels';
 import { full } from '../lib/money';
 import { nodeWith } from '../lib/node';
 import { decodeParam, idPath, useHref, useLang } from '../lib/url-state';
 import { Citations } from './flow-card';
-import { flowsCsv } from './flow-rows';
 import { FlowPageQuery } from './queries';
 
 export default function FlowPage() {
@@ -80,12 +79,13 @@ export default function FlowPage() {
             <Link href={href(idPath('/trace', f.id), { year: f.year })}>
               {translate('trace', lang)} →
             </Link>
-            <button
-              type="button"
-              onClick={() => downloadCsv(`flow-${f.year}.csv`, flowsCsv([f], lang))}
+            <a
+              className="button"
+              href={flowsExportHref({ sourceId: f.source.id, targetId: f.target.id, year: f.year })}
+              download={`flows-${f.year}.csv`}
             >
-              {translate('downloadCsv', lang)}
-            </button>
+              {translate('downloadCsvBetween', lang)}
+            </a>
           </p>
           <section>
             <h2>{translate('citations', lang)}</h2>

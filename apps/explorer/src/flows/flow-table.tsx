@@ -2,16 +2,16 @@ import { Link } from 'wouter';
 import { type Column, SortableTable } from '../components/sortable-table';
 import { displayName, type Locale } from '../display-name';
 import { citationHref } from '../documents/citation-href';
-import { downloadCsv } from '../lib/csv';
+import { type ExportFilter, flowsExportHref } from '../lib/export-link';
 import { translate } from '../lib/i18n';
 import { enumLabel } from '../lib/labels';
 import { full, toAmount } from '../lib/money';
 import { idPath, useHref, useParams, useSetParams } from '../lib/url-state';
-import { type FlowRow, flowsCsv } from './flow-rows';
+import type { FlowRow } from './flow-rows';
 
 /**
  * Flows with status, instrument, program, year and citation; sortable; planned money marked as
- * not counted; says when the API cut the list; CSV of exactly the rows shown.
+ * not counted; says when the API cut the list; a CSV of every row the table's filter selects.
  */
 export function FlowTable(props: {
   caption: string;
@@ -20,6 +20,8 @@ export function FlowTable(props: {
   side: 'source' | 'target';
   locale: Locale;
   sortParam: string;
+  /** The filter the rows were asked with: the CSV holds every flow it selects. */
+  filter: ExportFilter;
   filename: string;
   /** Cursor of the next page (first ≤ 100 per page), kept in the URL under `pageParam`. */
   nextCursor?: string | null;
@@ -130,12 +132,9 @@ export function FlowTable(props: {
         </p>
       ) : null}
       {props.rows.length > 0 ? (
-        <button
-          type="button"
-          onClick={() => downloadCsv(props.filename, flowsCsv(props.rows, locale))}
-        >
-          {translate('downloadCsv', locale)} ({props.rows.length})
-        </button>
+        <a className="button" href={flowsExportHref(props.filter)} download={props.filename}>
+          {translate('downloadCsv', locale)} ({props.totalCount})
+        </a>
       ) : null}
     </section>
   );

@@ -76,6 +76,10 @@ const STRINGS = {
   outflows: ['流出资金', 'Outflows'],
   balance: ['收支', 'Balance'],
   downloadCsv: ['下载 CSV', 'Download CSV'],
+  downloadCsvBetween: [
+    '下载 CSV（同一来源、接收方和年份的全部资金流）',
+    'Download CSV (every flow between these two in this year)',
+  ],
   truncated: ['仅显示前 {n} 条，共 {total} 条。', 'Showing the first {n} of {total} rows.'],
   filterStatus: ['状态筛选', 'Status filter'],
   pageOf: ['本页 {n} 条，共 {total} 条。', '{n} rows on this page of {total}.'],

@@ -66,7 +66,4 @@ export function percentOf(part: Amount, whole: Amount): string | null {
   return `${part.value.div(whole.value).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}%`;
 }
 
-/** Plain decimal string for CSV cells ("4880000000"), never exponent notation. */
-export const plain = (d: Decimal | null): string => (d === null ? '' : d.toFixed());
-
 export { Decimal };

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { sql } from 'kysely';
-import { FLOW_COLUMNS } from '../imports/csv-flows.js';
+import { EXPORT_ONLY_COLUMNS, FLOW_COLUMNS } from '../imports/csv-flows.js';
 import { bounds, currency, PAGE, plain, type Table } from './export-format.js';
 
 // What each exported record type holds, in CSV columns and in JSON.
@@ -24,16 +24,21 @@ interface FlowOut {
   program_name: string | null;
   parent_key: string | null;
   note: string | null;
+  /** The quotes that state the flow, in citation order, joined by " | ". */
+  citations: string | null;
 }
 
 export const flows: Table<FlowOut> = {
-  columns: [...FLOW_COLUMNS, 'currency', 'source_name', 'target_name', 'program_name', 'id'],
+  // The import's columns, then what only exports carry (imports accept and ignore those).
+  columns: [...FLOW_COLUMNS, ...EXPORT_ONLY_COLUMNS],
   page: async (db, where, after) =>
     (
       await sql<FlowOut>`select f.id, f.key, s.key as source_key, s.name as source_name,
           t.key as target_key, t.name as target_name, f.amount, f.qualifier, f.low, f.high, f.unit,
           f.year, f.status, f.instrument, p.key as program_key, p.name as program_name,
-          par.key as parent_key, f.note
+          par.key as parent_key, f.note,
+          (select string_agg(c.quote, ' | ' order by c.id) from citations c where c.flow_id = f.id)
+            as citations
         from flows f join actors s on s.id = f.source_id join actors t on t.id = f.target_id
         left join programs p on p.id = f.program_id left join flows par on par.id = f.parent_id
         where ${where} and f.id > ${after} order by f.id limit ${PAGE}`.execute(db)
@@ -60,6 +65,7 @@ export const flows: Table<FlowOut> = {
       f.target_name,
       f.program_name,
       encodeGlobalID('Flow', f.id),
+      f.citations,
     ];
   },
   json: (f) => ({

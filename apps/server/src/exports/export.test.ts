@@ -54,6 +54,9 @@ describe('/export', () => {
     expect(rows.every((r) => /^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(r[col('amount')] ?? ''))).toBe(
       true,
     );
+    // Each row carries the words that state it (the 48.8 亿 of 2017 is cited in the article).
+    const cited = rows.find((r) => r[col('amount')] === '4880000000' && r[col('year')] === '2017');
+    expect(cited?.[col('citations')]).toMatch(/48\.8億元/);
   });
 
   it('honours the flows filters, as the GraphQL query does', async () => {

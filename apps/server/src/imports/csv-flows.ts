@@ -37,7 +37,14 @@ export const FLOW_COLUMNS = [
 ] as const;
 export type FlowColumn = (typeof FLOW_COLUMNS)[number];
 /** Columns an export adds for people (names, currency, id): accepted on import, and ignored. */
-export const EXPORT_ONLY_COLUMNS = ['currency', 'source_name', 'target_name', 'program_name', 'id'];
+export const EXPORT_ONLY_COLUMNS = [
+  'currency',
+  'source_name',
+  'target_name',
+  'program_name',
+  'id',
+  'citations',
+];
 
 export const REQUIRED_FLOW_COLUMNS: FlowColumn[] = [
   'external_id',
