@@ -2,6 +2,36 @@
 import { readFileSync } from 'node:fs';
 import { ADMIN_TOKEN } from './harness.mjs';
 
+/** The records of a CSV text: quoted fields may hold commas, quotes and line breaks. */
+function csvRecords(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field]);
+  return records;
+}
+
 export async function pageChecks({ server, withPage, gql, shot, assert, treasuryFlow }) {
   await withPage('searching 赤峰 finds Chifeng', async (page) => {
     await page.goto(`${server.url}/?lang=en`);
@@ -46,16 +76,29 @@ export async function pageChecks({ server, withPage, gql, shot, assert, treasury
       // The button is the server's export of the table's filter (GET /export/flows.csv?…).
       const link = page.locator('.flow-table').nth(1).getByRole('link', { name: /CSV/ });
       const href = (await link.getAttribute('href')) ?? '';
+      const query = new URLSearchParams(href.split('?')[1]);
       assert(href.startsWith('/export/flows.csv?'), `not the export endpoint: ${href}`);
+      assert(query.get('status') === 'COMMITTED', `the link drops the status filter: ${href}`);
+      assert(
+        query.get('sourceId') === treasuryFlow.source.id,
+        `not this actor's outflows: ${href}`,
+      );
+      // The button counts every flow the filter selects; the CSV holds them all.
+      const total = Number((await link.textContent())?.match(/\((\d+)\)/)?.[1]);
+      assert(total >= shown, `the button counts ${total}, the table shows ${shown}`);
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       const csv = readFileSync(await download.path(), 'utf8');
       assert(csv.charCodeAt(0) === 0xfeff, 'the CSV has no BOM');
-      const lines = csv.slice(1).trim().split('\n');
+      const records = csvRecords(csv.slice(1));
+      const lines = records.map((r) => r.join(','));
       assert(
         lines[0].startsWith('external_id,source_key,target_key,amount'),
         `bad header: ${lines[0]}`,
       );
-      assert(lines.length - 1 === shown, `CSV has ${lines.length - 1} rows, the table ${shown}`);
+      assert(
+        records.length - 1 === total,
+        `CSV has ${records.length - 1} rows, the button says ${total}`,
+      );
       assert(
         lines.some((l) => l.includes(',4880000000,EXACT,')),
         'no plain 4880000000 amount',

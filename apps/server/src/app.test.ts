@@ -104,6 +104,14 @@ describe('/metrics and /readyz', () => {
     await gql(query, {});
     await gql(query, {});
     await gql(query, {}, { authorization: 'Bearer nonsense' });
+    // A write is no read: not counted, token or not.
+    await gql(
+      'mutation { createActor(input: { name: "x", kind: OTHER }) { __typename } }',
+      {},
+      {
+        authorization: 'Bearer nonsense',
+      },
+    );
     const after = await read();
     expect(after.miss - before.miss).toBe(1);
     expect(after.hit - before.hit).toBe(1);
@@ -132,6 +140,8 @@ describe('subscriptions and the request deadline', () => {
         body: JSON.stringify({ query: 'subscription { flowRecorded { id } }' }),
       });
       expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+      // Proxies are told not to hold events back.
+      expect(response.headers.get('x-accel-buffering')).toBe('no');
       let ended = false;
       const body = response.text().finally(() => {
         ended = true;

@@ -59,12 +59,13 @@ function deadline(res: ServerResponse, ms: number): () => void {
   return cancel;
 }
 
-const STREAM_TYPE = /^\s*(text\/event-stream|multipart\/mixed)/i;
+const STREAM_TYPE = /^\s*text\/event-stream/i;
 
 /**
  * Calls `fn` when the response's head goes out as an event stream (a subscription). Yoga
  * answers a subscription with a stream whenever the client accepts one, `Accept: *\/*` and no
- * Accept at all included, so the request's headers cannot tell; the response's can.
+ * Accept at all included, so the request's headers cannot tell; the response's can. The stream
+ * also tells proxies not to hold its events back (nginx buffers responses unless told so).
  */
 function whenStreaming(res: ServerResponse, fn: () => void) {
   const writeHead = res.writeHead;
@@ -75,7 +76,10 @@ function whenStreaming(res: ServerResponse, fn: () => void) {
     const type = Object.entries((given ?? {}) as Record<string, unknown>).find(
       ([name]) => name.toLowerCase() === 'content-type',
     )?.[1];
-    if (STREAM_TYPE.test(String(type ?? this.getHeader('content-type') ?? ''))) fn();
+    if (STREAM_TYPE.test(String(type ?? this.getHeader('content-type') ?? ''))) {
+      this.setHeader('x-accel-buffering', 'no');
+      fn();
+    }
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['writeHead'];
 }

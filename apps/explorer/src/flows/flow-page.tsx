@@ -83,6 +83,7 @@ export default function FlowPage() {
               className="button"
               href={flowsExportHref({ sourceId: f.source.id, targetId: f.target.id, year: f.year })}
               download={`flows-${f.year}.csv`}
+              rel="nofollow"
             >
               {translate('downloadCsvBetween', lang)}
             </a>

@@ -132,7 +132,12 @@ export function FlowTable(props: {
         </p>
       ) : null}
       {props.rows.length > 0 ? (
-        <a className="button" href={flowsExportHref(props.filter)} download={props.filename}>
+        <a
+          className="button"
+          href={flowsExportHref(props.filter)}
+          download={props.filename}
+          rel="nofollow"
+        >
           {translate('downloadCsv', locale)} ({props.totalCount})
         </a>
       ) : null}

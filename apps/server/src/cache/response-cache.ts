@@ -47,16 +47,19 @@ function isMutation(document: DocumentNode, operationName?: string | null) {
   return getOperationAST(document, operationName ?? undefined)?.operation !== 'query';
 }
 
-/** Counts cache outcomes in `registry`, or nowhere. */
+type Outcome = 'hit' | 'miss' | 'bypass';
+
+/** Counts the outcomes of read queries in `registry`, or nowhere; each series starts at 0. */
 function outcomeCounter(registry: Registry | undefined) {
   if (!registry) return () => {};
   const counter = new Counter({
     name: 'fundtrace_response_cache_total',
-    help: 'Read requests by response cache outcome: hit, miss (executed and kept), bypass',
+    help: 'Read queries by response cache outcome: hit, miss (executed and kept), bypass (not cacheable)',
     labelNames: ['result'],
     registers: [registry],
   });
-  return (result: 'hit' | 'miss' | 'bypass') => counter.inc({ result });
+  for (const result of ['hit', 'miss', 'bypass'] as const) counter.inc({ result }, 0);
+  return (result: Outcome) => counter.inc({ result });
 }
 
 export function responseCachePlugin(
@@ -74,10 +77,9 @@ export function responseCachePlugin(
 
   return {
     async onParams({ params, request, setResult }) {
+      // Not cacheable; counted as a bypass once it runs as a read (onExecute).
       if (typeof params.query !== 'string') return;
-      if (params.query.length > MAX_QUERY || request.headers.has('authorization')) {
-        return void count('bypass');
-      }
+      if (params.query.length > MAX_QUERY || request.headers.has('authorization')) return;
       const key = JSON.stringify([
         params.query,
         params.variables ?? null,
@@ -98,7 +100,7 @@ export function responseCachePlugin(
       if (isMutation(args.document, args.operationName)) {
         return { onExecuteDone: () => versions.invalidate() };
       }
-      if (!job) return;
+      if (!job) return void count('bypass');
       const entry = entries.get(job.key);
       if (entry && entry.version === job.version) {
         count('hit');
@@ -107,8 +109,7 @@ export function responseCachePlugin(
       }
       return {
         onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in result) return;
-          if (result.errors?.length) return void count('bypass');
+          if (Symbol.asyncIterator in result || result.errors?.length) return void count('bypass');
           count('miss');
           entries.set(job.key, {
             version: job.version,

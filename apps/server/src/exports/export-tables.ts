@@ -22,6 +22,9 @@ interface FlowOut {
   instrument: string;
   program_key: string | null;
   program_name: string | null;
+  source_name_en: string | null;
+  target_name_en: string | null;
+  program_name_en: string | null;
   parent_key: string | null;
   note: string | null;
   /** The quotes that state the flow, in citation order, joined by " | ". */
@@ -36,6 +39,7 @@ export const flows: Table<FlowOut> = {
       await sql<FlowOut>`select f.id, f.key, s.key as source_key, s.name as source_name,
           t.key as target_key, t.name as target_name, f.amount, f.qualifier, f.low, f.high, f.unit,
           f.year, f.status, f.instrument, p.key as program_key, p.name as program_name,
+          s.name_en as source_name_en, t.name_en as target_name_en, p.name_en as program_name_en,
           par.key as parent_key, f.note,
           (select string_agg(c.quote, ' | ' order by c.id) from citations c where c.flow_id = f.id)
             as citations
@@ -66,6 +70,9 @@ export const flows: Table<FlowOut> = {
       f.program_name,
       encodeGlobalID('Flow', f.id),
       f.citations,
+      f.source_name_en,
+      f.target_name_en,
+      f.program_name_en,
     ];
   },
   json: (f) => ({

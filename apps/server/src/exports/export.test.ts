@@ -57,6 +57,7 @@ describe('/export', () => {
     // Each row carries the words that state it (the 48.8 亿 of 2017 is cited in the article).
     const cited = rows.find((r) => r[col('amount')] === '4880000000' && r[col('year')] === '2017');
     expect(cited?.[col('citations')]).toMatch(/48\.8億元/);
+    expect(cited?.[col('source_name_en')]).toBe('Inner Mongolia regional-level treasury');
   });
 
   it('honours the flows filters, as the GraphQL query does', async () => {

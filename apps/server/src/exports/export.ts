@@ -11,7 +11,7 @@ import { TOTAL_DIMENSIONS, type TotalDimension, totals } from './export-totals.j
  * Streaming exports of flows, actors, observations and totals, as CSV (UTF-8 with a BOM, so that
  * spreadsheet programs read Chinese right) or JSON (an array). Rows are read in keyset pages, so
  * memory stays flat for any size. The flow, actor and observation files import back as they are
- * (`pnpm fundtrace import`): the extra columns (names, currency, id) are ignored on import.
+ * (`pnpm fundtrace import`): the extra columns (currency, names, id, citations) are ignored on import.
  */
 export const EXPORTS = ['flows', 'actors', 'observations', 'totals'] as const;
 export type ExportName = (typeof EXPORTS)[number];

@@ -42,7 +42,9 @@ export async function serveExport(
   res.writeHead(200, {
     'content-type':
       format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-    'content-disposition': `attachment; filename="${name}.${format}"`,
+    // No filename here: a browser then names the file after the link's `download` attribute
+    // (the explorer's, which says whose flows), or after the path (flows.csv).
+    'content-disposition': 'attachment',
     'cache-control': 'no-store',
   });
   if (req.method === 'HEAD') return void res.end();

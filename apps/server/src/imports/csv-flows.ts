@@ -36,7 +36,10 @@ export const FLOW_COLUMNS = [
   'note',
 ] as const;
 export type FlowColumn = (typeof FLOW_COLUMNS)[number];
-/** Columns an export adds for people (names, currency, id): accepted on import, and ignored. */
+/**
+ * Columns an export adds for people (currency, names in Chinese and English, id, the quotes that
+ * state the flow): accepted on import, and ignored.
+ */
 export const EXPORT_ONLY_COLUMNS = [
   'currency',
   'source_name',
@@ -44,6 +47,9 @@ export const EXPORT_ONLY_COLUMNS = [
   'program_name',
   'id',
   'citations',
+  'source_name_en',
+  'target_name_en',
+  'program_name_en',
 ];
 
 export const REQUIRED_FLOW_COLUMNS: FlowColumn[] = [
