@@ -76,6 +76,17 @@ const TRACE = `query($from: ID!, $direction: TraceDirection, $year: Int, $maxDep
 }`;
 
 describe('trace on the seed data set', () => {
+  it('takes null for direction and maxDepth as their defaults, as the contract types them', async () => {
+    const from = await idOf('actors', 'im-regional-treasury');
+    const query = `query($from: ID!, $direction: TraceDirection, $maxDepth: Int) {
+      trace(from: $from, year: 2017, direction: $direction, maxDepth: $maxDepth) { total { value } } }`;
+    const explicit = await gql<TraceData>(query, { from, direction: 'DOWNSTREAM', maxDepth: 6 });
+    const nulls = await gql<TraceData>(query, { from, direction: null, maxDepth: null });
+    expect(nulls.errors).toBeUndefined();
+    expect(nulls.data).toEqual(explicit.data);
+    expect(nulls.data?.trace.total.value).toBe('10180000000');
+  });
+
   it('states its attribution rule in English by default, and in Chinese when asked', async () => {
     const from = await idOf('actors', 'im-regional-treasury');
     const result = await gql<{ trace: { en: string; zh: string; plain: string } }>(

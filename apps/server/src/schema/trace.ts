@@ -2,7 +2,7 @@ import type { Amount } from '@fundtrace/schema/money';
 import { builder } from '../builder.js';
 import { InputError } from '../errors.js';
 import { cachedTraceView } from '../trace/cache.js';
-import { MAX_TRACE_DEPTH } from '../trace/compute.js';
+import { DEFAULT_TRACE_DEPTH, MAX_TRACE_DEPTH } from '../trace/compute.js';
 import { DEFAULT_TRACE_LIMIT, MAX_TRACE_LIMIT, TRACE_RULE, type TraceView } from '../trace/view.js';
 import { Actor } from './actor.js';
 import { decodeGlobalId, validateYear } from './filters.js';
@@ -202,9 +202,10 @@ builder.queryField('trace', (t) =>
     description: `Follow money from an actor, a flow or (upstream) an observation. maxDepth 1 to ${MAX_TRACE_DEPTH}; limit 1 to ${MAX_TRACE_LIMIT}.`,
     args: {
       from: t.arg.id({ required: true, description: 'An Actor, Flow or Observation id.' }),
-      direction: t.arg({ type: TraceDirection, defaultValue: 'DOWNSTREAM', required: true }),
+      // Nullable with defaults, as the API contract has them (null means the default).
+      direction: t.arg({ type: TraceDirection, defaultValue: 'DOWNSTREAM' }),
       year: t.arg.int(),
-      maxDepth: t.arg.int({ defaultValue: 6, required: true }),
+      maxDepth: t.arg.int({ defaultValue: DEFAULT_TRACE_DEPTH }),
       statuses: t.arg({
         type: [FlowStatus],
         description: 'Only flows of these statuses (default: all).',
@@ -226,9 +227,9 @@ builder.queryField('trace', (t) =>
       }
       const request = {
         start: decodeGlobalId(args.from, ['Actor', 'Flow', 'Observation'], 'from'),
-        direction: args.direction,
+        direction: args.direction ?? 'DOWNSTREAM',
         year: args.year == null ? null : validateYear(args.year),
-        maxDepth: args.maxDepth,
+        maxDepth: args.maxDepth ?? DEFAULT_TRACE_DEPTH,
         statuses: args.statuses ? [...args.statuses].sort() : null,
         unit: args.unit,
       };

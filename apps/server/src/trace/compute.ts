@@ -12,6 +12,8 @@ import {
 import { toUnits } from './units.js';
 
 export const MAX_TRACE_DEPTH = 12;
+/** How deep a trace goes when the request does not say. */
+export const DEFAULT_TRACE_DEPTH = 6;
 
 export type TraceStart = { kind: 'Actor' | 'Flow' | 'Observation'; id: number };
 
