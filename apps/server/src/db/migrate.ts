@@ -8,6 +8,7 @@ import * as flowEdges from './migrations/2026_11_28_03_00_00_flow_edges.js';
 import * as tokensAndRevisions from './migrations/2026_12_01_00_00_00_tokens_and_revisions.js';
 import * as dataVersionEverywhere from './migrations/2026_12_02_00_00_00_data_version_everywhere.js';
 import * as flowKeysetIndexes from './migrations/2026_12_02_01_00_00_flow_keyset_indexes.js';
+import * as flowFilterKeysetIndexes from './migrations/2026_12_03_00_00_00_flow_filter_keyset_indexes.js';
 
 /** Migrations are listed here (not read from disk) so bundles and tests find them alike. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_01_00_00_00_tokens_and_revisions': tokensAndRevisions,
   '2026_12_02_00_00_00_data_version_everywhere': dataVersionEverywhere,
   '2026_12_02_01_00_00_flow_keyset_indexes': flowKeysetIndexes,
+  '2026_12_03_00_00_00_flow_filter_keyset_indexes': flowFilterKeysetIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
