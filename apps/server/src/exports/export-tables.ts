@@ -1,35 +1,26 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { sql } from 'kysely';
+import type { ActorRow, FlowRow, ObservationRow } from '../db/database.js';
 import { EXPORT_ONLY_COLUMNS, FLOW_COLUMNS } from '../imports/csv-flows.js';
 import { bounds, currency, PAGE, plain, type Table } from './export-format.js';
 
 // What each exported record type holds, in CSV columns and in JSON.
 
-interface FlowOut {
-  id: number;
-  key: string;
+/** A flow row with its references by key and name instead of by id. */
+type FlowOut = Omit<FlowRow, 'source_id' | 'target_id' | 'program_id' | 'parent_id'> & {
   source_key: string;
   source_name: string;
+  source_name_en: string | null;
   target_key: string;
   target_name: string;
-  amount: string;
-  qualifier: string;
-  low: string | null;
-  high: string | null;
-  unit: string;
-  year: number;
-  status: string;
-  instrument: string;
+  target_name_en: string | null;
   program_key: string | null;
   program_name: string | null;
-  source_name_en: string | null;
-  target_name_en: string | null;
   program_name_en: string | null;
   parent_key: string | null;
-  note: string | null;
   /** The quotes that state the flow, in citation order, joined by " | ". */
   citations: string | null;
-}
+};
 
 export const flows: Table<FlowOut> = {
   // The import's columns, then what only exports carry (imports accept and ignore those).
@@ -91,19 +82,7 @@ export const flows: Table<FlowOut> = {
   }),
 };
 
-interface ActorOut {
-  id: number;
-  key: string;
-  name: string;
-  name_en: string | null;
-  kind: string;
-  region_code: string | null;
-  member_count: number | null;
-  aliases: string[];
-  note: string | null;
-}
-
-export const actors: Table<ActorOut> = {
+export const actors: Table<ActorRow> = {
   columns: [
     'key',
     'name',
@@ -117,7 +96,7 @@ export const actors: Table<ActorOut> = {
   ],
   page: async (db, _where, after) =>
     (
-      await sql<ActorOut>`select a.id, a.key, a.name, a.name_en, a.kind, a.region_code,
+      await sql<ActorRow>`select a.id, a.key, a.name, a.name_en, a.kind, a.region_code,
           a.member_count, a.aliases, a.note
         from actors a where a.id > ${after} order by a.id limit ${PAGE}`.execute(db)
     ).rows,
@@ -146,22 +125,11 @@ export const actors: Table<ActorOut> = {
   }),
 };
 
-interface ObservationOut {
-  id: number;
-  key: string;
-  metric: string;
-  value: string;
-  qualifier: string;
-  low: string | null;
-  high: string | null;
-  unit: string;
-  year: number;
-  kind: string;
+/** An observation row with its actor and program by key instead of by id. */
+type ObservationOut = Omit<ObservationRow, 'actor_id' | 'program_id'> & {
   actor_key: string | null;
-  region_code: string | null;
   program_key: string | null;
-  note: string | null;
-}
+};
 
 export const observations: Table<ObservationOut> = {
   columns: [
