@@ -10,8 +10,9 @@
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# ---- build: install the workspace, build it, and deploy the server with its production
-# dependencies into ${DEPLOY_DIR}/app, laid out as the runtime expects.
+# ---- build: install the workspace, build it, and deploy the server and the synthetic data
+# generator (the compose seed profile) with their production dependencies into ${DEPLOY_DIR}/app,
+# laid out as the runtime expects.
 FROM ${NODE_IMAGE} AS build
 ARG PNPM_VERSION=10.34.9
 ARG DEPLOY_DIR=/out
@@ -27,14 +28,20 @@ RUN pnpm install --frozen-lockfile --offline
 RUN pnpm build
 # pnpm 10 deploys without injected workspace packages only with --legacy. The server finds
 # its seed text at ../seed and the explorer at ../../explorer/dist relative to its dist/.
+# The generator's node_modules holds its own copy of the server package (dist and seed).
 RUN pnpm deploy --legacy --filter=@fundtrace/server --prod "${DEPLOY_DIR}/deployed" \
+ && pnpm deploy --legacy --filter=@fundtrace/generator --prod "${DEPLOY_DIR}/generator" \
  && mkdir -p "${DEPLOY_DIR}/app/apps/server" "${DEPLOY_DIR}/app/apps/explorer" "${DEPLOY_DIR}/data" \
+      "${DEPLOY_DIR}/app/packages/generator" \
  && for entry in package.json dist seed node_modules; do \
       mv "${DEPLOY_DIR}/deployed/${entry}" "${DEPLOY_DIR}/app/apps/server/"; \
     done \
+ && for entry in package.json dist node_modules; do \
+      mv "${DEPLOY_DIR}/generator/${entry}" "${DEPLOY_DIR}/app/packages/generator/"; \
+    done \
  && cp -R apps/explorer/dist "${DEPLOY_DIR}/app/apps/explorer/dist" \
  && test -f "${DEPLOY_DIR}/app/apps/server/dist/index.js" \
- && test -f "${DEPLOY_DIR}/app/apps/server/dist/bench/generate-cli.js" \
+ && test -f "${DEPLOY_DIR}/app/packages/generator/dist/generate-cli.js" \
  && test -f "${DEPLOY_DIR}/app/apps/explorer/dist/index.html"
 
 # ---- runtime: node and the deployed files only; no pnpm, no sources, no dev dependencies.

@@ -4,14 +4,16 @@
  * developer would write, not a strawman: set-based SQL that PostgreSQL can inline or plan well.
  *
  * - flows_in_region: flows of a year whose source or target lies in a region (GB/T 2260
- *   prefix), by id; PostGraphile pages it and joins citations itself.
+ *   prefix), by id, after an id (a keyset cursor); PostGraphile pages it and joins citations.
  * - totals_by_region_program: sums per target region and program, split as our totals are
- *   (public money without loans, leveraged and planned money; other units apart).
- * - trace_downstream: our attribution rule, level by level: earmarked children carry their
+ *   (public money without loans, leveraged and planned money; other units apart), of a year
+ *   and optionally one program.
+ * - trace_downstream: our attribution rule, level by level: the start passes on each of its
+ *   outflows in full (earmarked or not); earmarked children carry their
  *   parent's traced share exactly; the rest of each node's traced inflow pools, and pooled
  *   outflows carry `amount × tracedPool ÷ max(poolIn, poolOut)`; summed per target into the
  *   next frontier. Set-based per level (one statement per depth, no path enumeration); returns
- *   counts, the total and the largest `lim` nodes and links as JSON. (No cycle rule: the
+ *   counts, the total and the largest `lim` nodes and links as JSON (amounts as decimal text). (No cycle rule: the
  *   depth bound stops it; the synthetic graph has no cycles.)
  */
 import type pg from 'pg';
@@ -25,10 +27,12 @@ language sql immutable as $$
               when code like '%00' then left(code, 4) else code end
 $$;
 
-create or replace function bench.flows_in_region(year int, region_code text)
+drop function if exists bench.flows_in_region(int, text);
+create or replace function bench.flows_in_region(year int, region_code text, after_id int default null)
 returns setof public.flows language sql stable as $$
   select f.* from public.flows f
   where f.year = flows_in_region.year
+    and (flows_in_region.after_id is null or f.id > flows_in_region.after_id)
     and exists (select 1 from public.actors a
                 where a.id in (f.source_id, f.target_id)
                   and a.region_code like bench.region_prefix(flows_in_region.region_code) || '%')
@@ -36,13 +40,14 @@ returns setof public.flows language sql stable as $$
 $$;
 
 drop function if exists bench.totals_by_region_program(int);
+drop function if exists bench.totals_by_region_program(int, int);
 drop type if exists bench.total_row;
 create type bench.total_row as (
   region_code text, region_name text, program_id int, program_name text,
   public_money numeric, loan_principal numeric, leveraged numeric, planned numeric,
   flow_count int);
 
-create or replace function bench.totals_by_region_program(year int)
+create or replace function bench.totals_by_region_program(year int, program_id int default null)
 returns setof bench.total_row language sql stable as $$
   select a.region_code, r.name, f.program_id, p.name,
     coalesce(sum(f.amount) filter (where f.unit = 'CNY' and f.status <> 'PLANNED'
@@ -58,6 +63,8 @@ returns setof bench.total_row language sql stable as $$
   left join public.regions r on r.code = a.region_code
   left join public.programs p on p.id = f.program_id
   where f.year = totals_by_region_program.year
+    and (totals_by_region_program.program_id is null
+         or f.program_id = totals_by_region_program.program_id)
   group by a.region_code, r.name, f.program_id, p.name
   order by a.region_code, f.program_id
 $$;
@@ -133,17 +140,21 @@ begin
       group by f.target_id),
     pooled as (
       select f.id, f.target_id,
-        f.amount * (case when depth = 1 then fr.traced else coalesce(tp.traced, 0) end)
-          / (case when depth = 1 then o.amount
-                  else greatest(coalesce(i.amount, 0), o.amount) end) as attributed
+        f.amount * coalesce(tp.traced, 0) / greatest(coalesce(i.amount, 0), o.amount) as attributed
       from frontier fr join pool_out o on o.id = fr.id
       left join traced_pool tp on tp.id = fr.id
       left join pool_in i on i.id = fr.id
       join public.flows f on f.source_id = fr.id and f.parent_id is null and f.unit = 'CNY'
         and (trace_downstream.year is null or f.year = trace_downstream.year)
-      where o.amount > 0),
+      where depth > 1 and o.amount > 0),
+    -- the start passes on each of its outflows in full, earmarked ones too (as ours does:
+    -- they are its own money to trace, not a share of a traced inflow)
+    seeds as (
+      select f.id, f.target_id, f.amount as attributed from public.flows f
+      where depth = 1 and f.source_id = start_id and f.unit = 'CNY'
+        and (trace_downstream.year is null or f.year = trace_downstream.year)),
     links as (
-      select * from earmarked union all select * from pooled),
+      select * from earmarked union all select * from pooled union all select * from seeds),
     next as (
       select target_id, sum(attributed) as traced from links group by target_id)
     select (select coalesce(array_agg(id), '{}') from links),
@@ -161,13 +172,13 @@ begin
   select count(distinct id)::int into result.node_count from unnest(n_ids) as t(id);
   select count(distinct id)::int into result.link_count from unnest(all_l_ids) as t(id);
   result.nodes := (
-    select coalesce(jsonb_agg(jsonb_build_object('actorId', id, 'depth', d, 'attributed', a)
+    select coalesce(jsonb_agg(jsonb_build_object('actorId', id, 'depth', d, 'attributed', round(a, 4)::text)
                               order by a desc), '[]')
     from (select id, min(dp) as d, sum(amt) as a
           from unnest(n_ids, n_amt, n_depth) as t(id, amt, dp)
           group by id order by sum(amt) desc limit lim) top);
   result.links := (
-    select coalesce(jsonb_agg(jsonb_build_object('flowId', id, 'attributed', a)
+    select coalesce(jsonb_agg(jsonb_build_object('flowId', id, 'attributed', round(a, 4)::text)
                               order by a desc), '[]')
     from (select id, sum(amt) as a from unnest(all_l_ids, all_l_amt) as t(id, amt)
           group by id order by 2 desc limit lim) top);

@@ -1,32 +1,42 @@
 /**
  * pnpm bench: our server against PostGraphile 4.14.1 on the same PostgreSQL database (the
- * synthetic national data set of `pnpm bench:generate`), for the five request shapes of issue 7,
- * with the SQL floor and the HTTP/GraphQL ceiling. Loopback only, bounded in time.
+ * synthetic national data set of `pnpm bench:generate`), for the five request shapes of issue
+ * 14, with the SQL floor and the HTTP/GraphQL ceiling. Loopback only, bounded in time.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/fundtrace_national pnpm bench
- *   BENCH_SECONDS=10 BENCH_WARMUP=3 BENCH_CONNECTIONS=10 BENCH_ROUNDS=2 BENCH_SHAPES=a,b,c,d,e
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_national pnpm bench
+ *   BENCH_MODE=varied|repeated|both BENCH_SEED=14 BENCH_SECONDS=10 BENCH_WARMUP=3
+ *   BENCH_CONNECTIONS=10 BENCH_ROUNDS=2 BENCH_SHAPES=a,b,c,d,e BENCH_CHECKS=5
  *
- * Needs the built server (pnpm build). Before timing, both servers must return the same data
- * (ids, counts, sums) for every shape; the bench stops if they do not.
+ * Varied (the default): every request draws its parameters from the pools of pools.ts with a
+ * seeded generator, never the same twice in a row, the same seed for every target. Repeated:
+ * one parameter set over and over, which measures caches; reported apart, labelled so.
+ * Needs the built server (pnpm build). It creates (or replaces) SQL functions in a schema
+ * `bench` (bench-sql.ts): run it on a copy of a data set that must stay read-only. Before timing,
+ * the servers must return the same data for every shape; the bench stops if they do not.
  */
-import { isDeepStrictEqual } from 'node:util';
+import { cpus } from 'node:os';
 import pg from 'pg';
 import { createBenchSchema } from './bench-sql.js';
 import { httpRun, mergeRuns, type RunOptions, type RunResult, sqlRun } from './load-run.js';
+import { loadPools } from './pools.js';
+import { precheck } from './precheck.js';
+import { draws, repeats } from './random.js';
 import {
   describeMachine,
   finishMachine,
+  type Mode,
   markdown,
   type Report,
   type ShapeResult,
   SLOW_MS,
   SLOW_PER_CONNECTION,
+  TARGETS,
+  type TargetName,
   writeReport,
 } from './report.js';
-import { repoRoot, startOurs, startPostgraphile } from './servers.js';
-import { type Shape, shapes } from './shapes.js';
-
-const TARGETS = { ratioAtoD: 1.25, ratioE: 5, p99AtoCms: 25 };
+import { named, repoRoot, startOurs, startPostgraphile } from './servers.js';
+import { type Params, type Shape, shapes } from './shapes.js';
+import { type Cost, perRequest, type Watched, watch } from './usage.js';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -39,143 +49,157 @@ const options: RunOptions = {
   warmupSeconds: Number(process.env.BENCH_WARMUP ?? 3),
 };
 const only = (process.env.BENCH_SHAPES ?? 'a,b,c,d,e').split(',');
+const modeNames =
+  process.env.BENCH_MODE === 'both' ? ['varied', 'repeated'] : [process.env.BENCH_MODE ?? 'varied'];
+const SEED = Number(process.env.BENCH_SEED ?? 14);
+const CHECKS = Number(process.env.BENCH_CHECKS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/** Ours on this port, PostGraphile on the next, ours without its response cache on the one after. */
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 4711);
+const METRICS_TOKEN = 'bench-metrics-token';
+const MIN_PER_CONNECTION = 4;
+const CORES = cpus().length;
 
-async function post(url: string, request: { query: string; variables: Record<string, unknown> }) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(request),
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (!response.ok || body.errors) {
-    throw new Error(
-      `${url}: HTTP ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 800)}`,
-    );
-  }
-  return body.data;
-}
-
-const timed = async (f: () => Promise<unknown>) => {
-  const t = performance.now();
-  return { value: await f(), ms: performance.now() - t };
-};
-
-/** Checks that all answer the same; returns each one's single-request time (ms). */
-async function checkSame(shape: Shape, ours: string, uncached: string, postgraphile: string) {
-  const a = shape.summariseOurs(await post(ours, shape.ours));
-  // timed on a second request: the first may fill a cache
-  const oursMs = (await timed(() => post(ours, shape.ours))).ms;
-  const unc = shape.summariseOurs(await post(uncached, shape.ours));
-  // also a second request: the trace keeps its own cache without the response cache
-  const u = { value: unc, ms: (await timed(() => post(uncached, shape.ours))).ms };
-  const p = await timed(async () =>
-    shape.summarisePostgraphile(await post(postgraphile, shape.postgraphile)),
-  );
-  for (const [name, other] of [
-    ['PostGraphile', p.value],
-    ['ours without the response cache', u.value],
-  ] as const) {
-    if (!isDeepStrictEqual(a, other)) {
-      throw new Error(
-        `shape ${shape.key}: ${name} disagrees\nours:  ${JSON.stringify(a).slice(0, 1500)}\n` +
-          `other: ${JSON.stringify(other).slice(0, 1500)}`,
-      );
-    }
-  }
-  const size = Array.isArray(a) ? `${a.length} rows` : 'summary';
-  console.log(
-    `  ${shape.key}: same data (${size}); one request: ours ${oursMs.toFixed(0)} ms, ` +
-      `without the response cache ${u.ms.toFixed(0)} ms, PostGraphile ${p.ms.toFixed(0)} ms`,
-  );
-  return { ours: oursMs, uncached: u.ms, postgraphile: p.ms };
-}
-
-const line = (label: string, r: RunResult) =>
-  console.log(
-    `  ${label.padEnd(14)}${r.rps} req/s  p50 ${r.p50}  p95 ${r.p95}  p99 ${r.p99}  errors ${r.errors}`,
-  );
-
-const pool = new pg.Pool({ connectionString: databaseUrl, max: options.connections });
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+const floorPool = new pg.Pool({
+  connectionString: named(databaseUrl, 'bench-floor'),
+  max: options.connections,
+});
 const machine = await describeMachine(pool);
 await createBenchSchema(pool);
-const idOf = async (key: string) => {
-  const { rows } = await pool.query<{ id: number }>('select id from actors where key = $1', [key]);
-  if (!rows[0]) throw new Error(`no actor ${key}: generate the synthetic data set first`);
-  return rows[0].id;
-};
-const ids = { treasury: await idOf('im-regional-treasury'), county: await idOf('syn-county-1') };
+const pools = await loadPools(pool, SEED);
 const counts = await pool.query<{ flows: number; observations: number; actors: number }>(
   `select (select count(*) from flows)::int as flows, (select count(*) from observations)::int
      as observations, (select count(*) from actors)::int as actors`,
 );
 
-const ours = await startOurs(databaseUrl, 4711);
-const uncached = await startOurs(databaseUrl, 4713, { RESPONSE_CACHE: 'off' });
-const postgraphile = await startPostgraphile(databaseUrl, 4712);
-const results: ShapeResult[] = [];
-let ceiling: Report['ceiling'];
-try {
-  const selected = shapes(ids).filter((s) => only.includes(s.key));
-  console.log('checking that the servers return the same data');
-  const single = new Map<string, Awaited<ReturnType<typeof checkSame>>>();
-  for (const shape of selected) {
-    single.set(shape.key, await checkSame(shape, ours.url, uncached.url, postgraphile.url));
-  }
+const ourEnv = { METRICS_TOKEN };
+const ours = await startOurs(named(databaseUrl, 'bench-ours'), BASE_PORT, ourEnv);
+const uncached = await startOurs(named(databaseUrl, 'bench-uncached'), BASE_PORT + 2, {
+  ...ourEnv,
+  RESPONSE_CACHE: 'off',
+});
+const postgraphile = await startPostgraphile(
+  named(databaseUrl, 'bench-postgraphile'),
+  BASE_PORT + 1,
+);
+const metrics = (url: string) => ({
+  url: url.replace(/graphql$/, 'metrics'),
+  token: METRICS_TOKEN,
+});
+const watched: Record<TargetName, Watched> = {
+  ours: { pid: ours.pid, applicationName: 'bench-ours', metrics: metrics(ours.url) },
+  uncached: {
+    pid: uncached.pid,
+    applicationName: 'bench-uncached',
+    metrics: metrics(uncached.url),
+  },
+  postgraphile: { pid: postgraphile.pid, applicationName: 'bench-postgraphile' },
+  floor: { pid: null, applicationName: 'bench-floor' },
+};
 
-  for (const shape of selected) {
-    console.log(`${shape.key}. ${shape.title}`);
-    const ms = single.get(shape.key);
-    const targets = [
-      { slowMs: ms?.ours, run: (o: RunOptions) => httpRun(ours.url, shape.ours, o) },
-      { slowMs: ms?.uncached, run: (o: RunOptions) => httpRun(uncached.url, shape.ours, o) },
-      {
-        slowMs: ms?.postgraphile,
-        run: (o: RunOptions) => httpRun(postgraphile.url, shape.postgraphile, o),
-      },
-      // the floor runs PostGraphile's SQL: as slow as it is
-      { slowMs: ms?.postgraphile, run: (o: RunOptions) => sqlRun(pool, shape.floor, o) },
-    ];
-    // Targets take turns (ROUNDS slices each), so a burst of load from elsewhere on the shared
-    // machine falls on all of them rather than on one. A slow shape runs by count, once.
-    const runs: RunResult[][] = targets.map(() => []);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, target] of targets.entries()) {
-        const slow = (target.slowMs ?? 0) > SLOW_MS;
-        if (slow && round > 0) continue;
-        const o: RunOptions = slow
-          ? { ...options, perConnection: SLOW_PER_CONNECTION }
-          : {
-              ...options,
-              seconds: options.seconds / ROUNDS,
-              warmupSeconds: round === 0 ? options.warmupSeconds : 0,
-            };
-        runs[i]?.push(await target.run(o));
+/**
+ * Runs by count rather than time: a request over SLOW_MS alone, or one so long that a turn
+ * would answer fewer than MIN_PER_CONNECTION per connection (a timed run would end with most
+ * requests in flight, and leave them running on the database during the next run).
+ */
+const isSlow = (ms: number) =>
+  ms > SLOW_MS ||
+  ms * MIN_PER_CONNECTION * options.connections > ((options.seconds * 1000) / ROUNDS) * CORES;
+
+/** One target's supply of requests and its run. */
+function runner(name: TargetName, shape: Shape, next: () => Params) {
+  const body = (f: (p: Params) => unknown) => () => JSON.stringify(f(next()));
+  if (name === 'floor') return (o: RunOptions) => sqlRun(floorPool, () => shape.floor(next()), o);
+  const url = { ours: ours.url, uncached: uncached.url, postgraphile: postgraphile.url }[name];
+  const request = name === 'postgraphile' ? shape.postgraphile : shape.ours;
+  return (o: RunOptions) => httpRun(url, body(request), o);
+}
+
+async function measure(mode: Mode, shape: Shape, slowMs: Record<string, number>) {
+  const pick = (seed: number) =>
+    mode === 'varied' ? draws(shape.pool(pools), seed) : repeats(shape.pool(pools));
+  const runs = TARGETS.map((name) => ({
+    name,
+    // the same seed for every target; the warm-up draws with its own
+    run: runner(name, shape, pick(SEED)),
+    warm: runner(name, shape, pick(SEED + 1)),
+    slow: isSlow(slowMs[name === 'floor' ? 'postgraphile' : name] ?? 0),
+    results: [] as RunResult[],
+    costs: [] as Cost[],
+  }));
+  // Targets take turns (ROUNDS slices each), so a burst of load from elsewhere on the shared
+  // machine falls on all of them rather than on one. A slow shape runs by count, once.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const t of runs) {
+      if (t.slow && round > 0) continue;
+      if (!t.slow && round === 0 && options.warmupSeconds > 0) {
+        await t.warm({ ...options, seconds: options.warmupSeconds, warmupSeconds: 0 });
       }
+      const stop = await watch(pool, watched[t.name]);
+      const o: RunOptions = t.slow
+        ? { ...options, warmupSeconds: 0, perConnection: SLOW_PER_CONNECTION }
+        : { ...options, seconds: options.seconds / ROUNDS, warmupSeconds: 0 };
+      t.results.push(await t.run(o));
+      t.costs.push(await stop());
     }
-    const [o, u, p, f] = runs.map(mergeRuns) as [RunResult, RunResult, RunResult, RunResult];
-    line('ours', o);
-    line('no resp. cache', u);
-    line('PostGraphile', p);
-    line('SQL floor', f);
-    const ratio = p.rps === 0 ? Number.POSITIVE_INFINITY : Math.round((o.rps / p.rps) * 100) / 100;
-    const ratioUncached =
-      p.rps === 0 ? Number.POSITIVE_INFINITY : Math.round((u.rps / p.rps) * 100) / 100;
-    console.log(
-      `  ratio ours/PostGraphile ${ratio}× (without the response cache ${ratioUncached}×)`,
-    );
-    results.push({
-      key: shape.key,
-      title: shape.title,
-      ours: o,
-      oursUncached: u,
-      postgraphile: p,
-      floor: f,
-      ratio,
-      ratioUncached,
-    });
   }
-  ceiling = await httpRun(ours.url, { query: '{ __typename }', variables: {} }, options);
+  const merged = Object.fromEntries(
+    runs.map((t) => {
+      const r = mergeRuns(t.results);
+      return [t.name, { ...r, ...perRequest(t.costs, r.requests) }];
+    }),
+  ) as ShapeResult['targets'];
+  for (const [name, r] of Object.entries(merged)) {
+    console.log(
+      `  ${name.padEnd(13)}${r.rps} req/s  p50 ${r.p50}  p95 ${r.p95}  p99 ${r.p99}  errors ` +
+        `${r.errors}  cache hits ${r.cacheHitRate ?? '–'}  CPU/request server ` +
+        `${r.serverCpuMsPerRequest ?? '–'} ms, PostgreSQL ${r.postgresCpuMsPerRequest} ms`,
+    );
+  }
+  return merged;
+}
+
+const selected = shapes().filter((s) => only.includes(s.key));
+const modes: Report['modes'] = {};
+let ceiling: RunResult | undefined;
+try {
+  console.log('checking that the servers return the same data');
+  const slow = new Map<string, Record<string, number>>();
+  for (const shape of selected) {
+    const next = draws(shape.pool(pools), SEED + 2);
+    const params = Array.from({ length: CHECKS + 1 }, next);
+    slow.set(
+      shape.key,
+      await precheck(shape, params, {
+        ours: ours.url,
+        uncached: uncached.url,
+        postgraphile: postgraphile.url,
+      }),
+    );
+  }
+  for (const mode of modeNames as Mode[]) {
+    const results: ShapeResult[] = [];
+    for (const shape of selected) {
+      console.log(`${mode}: ${shape.key}. ${shape.title}`);
+      const targets = await measure(mode, shape, slow.get(shape.key) ?? {});
+      const ratio = (x: RunResult) =>
+        targets.postgraphile.rps === 0
+          ? null
+          : Math.round((x.rps / targets.postgraphile.rps) * 100) / 100;
+      results.push({
+        key: shape.key,
+        title: shape.title,
+        pool: shape.pool(pools).length,
+        targets,
+        ratio: ratio(targets.ours),
+        ratioUncached: ratio(targets.uncached),
+      });
+    }
+    modes[mode] = results;
+  }
+  const typename = JSON.stringify({ query: '{ __typename }', variables: {} });
+  ceiling = await httpRun(ours.url, () => typename, options);
   console.log(
     `ceiling { __typename }: ${ceiling.rps} req/s  p50 ${ceiling.p50}  p99 ${ceiling.p99}`,
   );
@@ -186,16 +210,11 @@ try {
 const report: Report = {
   date: new Date().toISOString(),
   database: counts.rows[0] ?? { flows: 0, observations: 0, actors: 0 },
-  options,
+  options: { ...options, rounds: ROUNDS, seed: SEED },
   machine: finishMachine(machine),
-  shapes: results,
+  modes,
   ceiling,
-  targets: TARGETS,
 };
 writeReport(repoRoot, `${repoRoot}/bench/results`, report);
-await pool.end();
+await Promise.all([pool.end(), floorPool.end()]);
 console.log(`\n${markdown(report)}`);
-console.log(
-  'ratios ours/PostGraphile:',
-  results.map((r) => `${r.key} ${r.ratio}× (no response cache ${r.ratioUncached}×)`).join(', '),
-);

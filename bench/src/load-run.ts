@@ -1,7 +1,8 @@
 /**
  * Bounded load runs: autocannon against an HTTP GraphQL endpoint, or the same number of
- * concurrent workers sending SQL through a `pg` pool (the floor). Latencies are kept per
- * request so p50/p95/p99 are exact (autocannon's histogram has no p95).
+ * concurrent workers sending SQL through a `pg` pool (the floor). Each request's body (or
+ * statements) comes from a function called per request, so parameters can vary. Latencies are
+ * kept per request so p50/p95/p99 are exact (autocannon's histogram has no p95).
  */
 import autocannon from 'autocannon';
 import type pg from 'pg';
@@ -13,6 +14,7 @@ export interface RunResult {
   p50: number;
   p95: number;
   p99: number;
+  /** Non-200 answers, transport errors and timeouts, and answers carrying GraphQL errors. */
   errors: number;
   /** Run by request count (a slow shape), not by time. */
   counted: boolean;
@@ -71,7 +73,7 @@ export function mergeRuns(runs: RunResult[]): RunResult {
 
 async function cannon(
   url: string,
-  body: string,
+  next: () => string,
   connections: number,
   seconds: number,
   perConnection?: number,
@@ -85,7 +87,15 @@ async function cannon(
         url,
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body,
+        requests: [
+          {
+            setupRequest: (request) => ({ ...request, body: next() }),
+            // a 200 can carry GraphQL errors: both servers put them under "errors"
+            onResponse: (status, body) => {
+              if (status === 200 && body.includes('"errors":')) errors++;
+            },
+          },
+        ],
         connections,
         ...(perConnection ? { amount: perConnection * connections } : { duration: seconds }),
         // a slow request (PostGraphile's trace) must finish, not time out
@@ -105,26 +115,26 @@ async function cannon(
 /** Warms up, then measures: `connections` keep-alive connections for `seconds`. */
 export async function httpRun(
   url: string,
-  request: { query: string; variables: Record<string, unknown> },
+  next: () => string,
   options: RunOptions,
 ): Promise<RunResult> {
-  const body = JSON.stringify(request);
   if (options.perConnection) {
-    return cannon(url, body, options.connections, 0, options.perConnection);
+    return cannon(url, next, options.connections, 0, options.perConnection);
   }
   if (options.warmupSeconds > 0) {
-    await cannon(url, body, options.connections, options.warmupSeconds);
+    await cannon(url, next, options.connections, options.warmupSeconds);
   }
-  return cannon(url, body, options.connections, options.seconds);
+  return cannon(url, next, options.connections, options.seconds);
 }
 
 /** The floor: the same data by SQL, `connections` workers each running the statements in turn. */
 export async function sqlRun(
   pool: pg.Pool,
-  statements: { text: string; values: unknown[] }[],
+  next: () => { text: string; values: unknown[] }[],
   options: RunOptions,
 ): Promise<RunResult> {
   const once = async () => {
+    const statements = next();
     const client = await pool.connect();
     try {
       for (const s of statements) await client.query(s);

@@ -15,9 +15,9 @@ import { startOurs } from './servers.js';
 const TOTAL = Number(process.env.LOAD_REQUESTS ?? 50_000);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 64);
 /**
- * V8 grows its heap lazily under 64 concurrent requests: measured here, RSS saws between about
- * 250 and 390 MB once some 20,000 requests have passed, with no trend after (heap used 100 to
- * 290 MB); a shorter warm-up compares the end with a heap still growing to its working size.
+ * V8 grows its heap lazily under 64 concurrent requests, and RSS stops trending only after about
+ * this many (bench/results/2026-11-29-load.md); a shorter warm-up compares the end with a heap
+ * still growing to its working size.
  */
 const WARMUP = Number(process.env.LOAD_WARMUP ?? 20_000);
 /** The whole run must finish within this; a slower one fails rather than hangs. */
@@ -73,8 +73,11 @@ async function mix(url: string): Promise<Record<string, Body>> {
   };
 }
 
+const METRICS_TOKEN = 'load-bench-metrics-token';
+
 async function rss(base: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const headers = { authorization: `Bearer ${METRICS_TOKEN}` };
+  const text = await (await fetch(`${base}/metrics`, { headers })).text();
   const match = /^process_resident_memory_bytes (\d+)/m.exec(text);
   if (!match) throw new Error('no process_resident_memory_bytes in /metrics');
   return Number(match[1]);
@@ -155,6 +158,8 @@ const server = await startOurs(databaseUrl, PORT, {
   PGLITE_DIR: 'memory://',
   // Bounded by count and time, not by the server's per-request deadline.
   REQUEST_TIMEOUT_MS: '30000',
+  // /metrics answers only with this token (its RSS is read from there).
+  METRICS_TOKEN,
 });
 const base = server.url.replace(/\/graphql$/, '');
 const failures: string[] = [];

@@ -5,6 +5,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type pg from 'pg';
 import type { RunResult } from './load-run.js';
+import type { Usage } from './usage.js';
 
 export interface Machine {
   cores: number;
@@ -16,27 +17,40 @@ export interface Machine {
   loadAverageEnd?: number[];
 }
 
+export type Mode = 'varied' | 'repeated';
+export const TARGETS = ['ours', 'uncached', 'postgraphile', 'floor'] as const;
+export type TargetName = (typeof TARGETS)[number];
+const LABELS: Record<TargetName, string> = {
+  ours: 'ours',
+  uncached: 'ours, RESPONSE_CACHE=off',
+  postgraphile: 'PostGraphile 4.14.1',
+  floor: 'SQL floor (pg, no GraphQL)',
+};
+
 export interface ShapeResult {
   key: string;
   title: string;
-  ours: RunResult;
-  /** Our server with RESPONSE_CACHE=off (the trace keeps its own cache). */
-  oursUncached: RunResult;
-  postgraphile: RunResult;
-  floor: RunResult;
+  /** How many distinct parameter sets the varied mode draws from. */
+  pool: number;
+  targets: Record<TargetName, RunResult & Usage>;
   /** ours / PostGraphile requests per second */
-  ratio: number;
-  ratioUncached: number;
+  ratio: number | null;
+  ratioUncached: number | null;
 }
 
 export interface Report {
   date: string;
   database: { flows: number; observations: number; actors: number };
-  options: { connections: number; seconds: number; warmupSeconds: number };
+  options: {
+    connections: number;
+    seconds: number;
+    warmupSeconds: number;
+    rounds: number;
+    seed: number;
+  };
   machine: Machine;
-  shapes: ShapeResult[];
-  ceiling: RunResult;
-  targets: { ratioAtoD: number; ratioE: number; p99AtoCms: number };
+  modes: Partial<Record<Mode, ShapeResult[]>>;
+  ceiling: RunResult | undefined;
 }
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
@@ -59,48 +73,80 @@ export const finishMachine = (m: Machine): Machine => ({ ...m, loadAverageEnd: l
 export const SLOW_MS = 500;
 export const SLOW_PER_CONNECTION = 2;
 
-const cell = (r: RunResult) =>
-  `${r.rps.toFixed(1)}${r.counted ? '*' : ''} | ${r.p50} | ${r.p95} | ${r.p99}`;
+const dash = (v: number | null) => (v === null ? '–' : String(v));
+const row = (r: RunResult & Usage) =>
+  `${r.rps.toFixed(1)}${r.counted ? '*' : ''} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ` +
+  `${r.cacheHitRate === null ? '–' : `${Math.round(r.cacheHitRate * 100)}%`} | ` +
+  `${dash(r.serverCpuMsPerRequest)} | ${r.postgresCpuMsPerRequest}`;
+
+const HEADINGS: Record<Mode, string> = {
+  varied:
+    '## Varied parameters (the default)\n\nEach request draws its parameters at random from the ' +
+    'shape’s pool (size in the first column), never the same twice in a row, with the same ' +
+    'seed for every target.',
+  repeated:
+    '## Repeated request (measures caches)\n\nOne parameter set, the first of each pool, asked ' +
+    'over and over: what a whole-response cache answers, not what users ask.',
+};
+
+function table(mode: Mode, shapes: ShapeResult[]) {
+  return [
+    HEADINGS[mode],
+    '',
+    '| shape (pool) | target | req/s | p50 ms | p95 ms | p99 ms | errors | cache hits | server CPU ms/req | PostgreSQL CPU ms/req | ours / PostGraphile |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...shapes.flatMap((s) =>
+      TARGETS.map((t, i) => {
+        const ratio = t === 'ours' ? s.ratio : t === 'uncached' ? s.ratioUncached : null;
+        const first = i === 0 ? `${s.key}. ${s.title} (${s.pool.toLocaleString('en')})` : '';
+        return `| ${first} | ${LABELS[t]} | ${row(s.targets[t])} | ${ratio === null ? '' : `${ratio.toFixed(2)}×`} |`;
+      }),
+    ),
+    '',
+  ];
+}
 
 export function markdown(report: Report): string {
   const m = report.machine;
-  const lines = [
+  const o = report.options;
+  const c = report.ceiling;
+  return [
     '# fundtrace vs PostGraphile 4.14.1',
     '',
     `${report.date}. ${report.database.flows.toLocaleString('en')} flows, ` +
       `${report.database.observations.toLocaleString('en')} observations, ` +
       `${report.database.actors.toLocaleString('en')} actors in ${m.postgres}. ` +
-      `${report.options.connections} connections, ${report.options.seconds} s per run after ` +
-      `${report.options.warmupSeconds} s of warm-up, in 2 turns per target taken alternately, ` +
-      'loopback; a target whose single request takes ' +
-      `longer than ${SLOW_MS} ms runs ${SLOW_PER_CONNECTION} requests per connection instead ` +
-      '(marked *).',
+      `${o.connections} connections, ${o.seconds} s per target after ${o.warmupSeconds} s of ` +
+      `warm-up, in ${o.rounds} turns per target taken alternately, loopback, seed ${o.seed}; a ` +
+      `target whose single request takes longer than ${SLOW_MS} ms (or too long for a turn to ` +
+      `answer several per connection) runs ${SLOW_PER_CONNECTION} requests per connection ` +
+      'instead (marked *).',
     '',
     `Machine: ${m.cores} cores (${m.cpu}), ${m.ramGiB} GiB RAM, Node ${m.node}; load average ` +
       `${m.loadAverageStart.join(' / ')} at start, ${(m.loadAverageEnd ?? []).join(' / ')} at end ` +
-      '(1 / 5 / 15 min; the machine is shared).',
+      '(1 / 5 / 15 min). The machine is shared: other work ran beside this one, so the figures ' +
+      'compare targets within this run, not with other runs.' +
+      (Math.max(m.loadAverageStart[0] ?? 0, m.loadAverageEnd?.[0] ?? 0) > m.cores
+        ? ' **Busy machine**: the load average passed the number of cores, so every target ' +
+          'waited for CPU; latencies here are far above a quiet machine’s.'
+        : ''),
     '',
-    '| shape | target | req/s | p50 ms | p95 ms | p99 ms | ours / PostGraphile |',
-    '|---|---|---:|---:|---:|---:|---:|',
-    ...report.shapes.flatMap((s) => [
-      `| ${s.key}. ${s.title} | ours | ${cell(s.ours)} | **${s.ratio.toFixed(2)}×** |`,
-      `| | ours, RESPONSE_CACHE=off | ${cell(s.oursUncached)} | ${s.ratioUncached.toFixed(2)}× |`,
-      `| | PostGraphile 4.14.1 | ${cell(s.postgraphile)} | |`,
-      `| | SQL floor (pg, no GraphQL) | ${cell(s.floor)} | |`,
-    ]),
+    'Errors: non-200 answers, transport errors, timeouts and answers with GraphQL errors. ' +
+      'Cache hits: our response cache (`fundtrace_response_cache_total` on /metrics), hits ÷ ' +
+      'all reads. CPU per request: user + system time from /proc of the server’s process tree ' +
+      'and of the PostgreSQL backends with its `application_name` (sampled every 250 ms; no ' +
+      'pg_stat_statements here), divided by the requests answered. The floor has no server.',
     '',
-    `Ceiling (\`{ __typename }\` to our server): ${report.ceiling.rps.toFixed(1)} req/s, ` +
-      `p50 ${report.ceiling.p50} ms, p95 ${report.ceiling.p95} ms, p99 ${report.ceiling.p99} ms.`,
+    ...(['varied', 'repeated'] as const).flatMap((mode) => {
+      const shapes = report.modes[mode];
+      return shapes ? table(mode, shapes) : [];
+    }),
+    c
+      ? `Ceiling (\`{ __typename }\` to our server): ${c.rps.toFixed(1)} req/s, p50 ${c.p50} ms, ` +
+        `p95 ${c.p95} ms, p99 ${c.p99} ms, errors ${c.errors}.`
+      : '',
     '',
-    `Targets: a–d ≥ ${report.targets.ratioAtoD}×, e ≥ ${report.targets.ratioE}×, ` +
-      `p99 ≤ ${report.targets.p99AtoCms} ms for a–c.`,
-    '',
-    'Errors (non-200 or failed requests): ' +
-      report.shapes.map((s) => `${s.key} ${s.ours.errors}/${s.postgraphile.errors}`).join(', ') +
-      ` (ours/PostGraphile); ceiling ${report.ceiling.errors}.`,
-    '',
-  ];
-  return lines.join('\n');
+  ].join('\n');
 }
 
 export function writeReport(repoRoot: string, dir: string, report: Report): void {

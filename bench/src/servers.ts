@@ -12,7 +12,16 @@ export const repoRoot = resolve(here, '../..');
 
 export interface Running {
   url: string;
+  /** The server's process (PostGraphile's runs under tsx: count its descendants too). */
+  pid: number | null;
   stop: () => Promise<void>;
+}
+
+/** The database URL with an application_name, so the bench can find the server's backends. */
+export function named(databaseUrl: string, applicationName: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('application_name', applicationName);
+  return url.toString();
 }
 
 const POOL_MAX = '10';
@@ -32,7 +41,17 @@ async function waitFor(url: string, init: RequestInit, child: ChildProcess, log:
   throw new Error(`server at ${url} not ready after 120 s:\n${log()}`);
 }
 
-function start(command: string[], env: Record<string, string>, cwd: string) {
+/** Refuses a port something already answers on: the bench would measure that instead. */
+async function assertFree(port: number) {
+  const answered = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`port ${port} is taken: set BENCH_PORT to a free range`);
+}
+
+async function start(command: string[], env: Record<string, string>, cwd: string) {
+  await assertFree(Number(env.PORT));
   const [bin = 'node', ...args] = command;
   const child = spawn(bin, args, {
     cwd,
@@ -61,7 +80,7 @@ export async function startOurs(
   port: number,
   extraEnv: Record<string, string> = {},
 ) {
-  const s = start(
+  const s = await start(
     ['node', 'apps/server/dist/index.js'],
     {
       DATABASE_URL: databaseUrl,
@@ -77,12 +96,12 @@ export async function startOurs(
   );
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitFor(`http://127.0.0.1:${port}/readyz`, {}, s.child, s.log);
-  return { url, stop: s.stop } satisfies Running;
+  return { url, pid: s.child.pid ?? null, stop: s.stop } satisfies Running;
 }
 
 export async function startPostgraphile(databaseUrl: string, port: number) {
   const tsx = resolve(here, '../node_modules/.bin/tsx');
-  const s = start(
+  const s = await start(
     [tsx, resolve(here, 'postgraphile-server.ts')],
     {
       DATABASE_URL: databaseUrl,
@@ -103,5 +122,5 @@ export async function startPostgraphile(databaseUrl: string, port: number) {
     s.child,
     s.log,
   );
-  return { url, stop: s.stop } satisfies Running;
+  return { url, pid: s.child.pid ?? null, stop: s.stop } satisfies Running;
 }

@@ -14,7 +14,8 @@ import { repoRoot } from './servers.js';
 
 const RUNS = Number(process.env.START_RUNS ?? 3);
 const TARGETS = { newMs: 10_000, existingMs: 3_000 };
-const QUERY = '{ programs { key } }';
+const QUERY = '{ programs(first: 10) { edges { node { key } } } }';
+const PORT = Number(process.env.START_PORT ?? 4731);
 
 /** Milliseconds from spawn to the first answer with data; the server is stopped afterwards. */
 async function timeStart(pgliteDir: string, port: number): Promise<number> {
@@ -44,8 +45,8 @@ async function timeStart(pgliteDir: string, port: number): Promise<number> {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ query: QUERY }),
         });
-        const body = (await response.json()) as { data?: { programs?: unknown[] } };
-        if (response.ok && (body.data?.programs?.length ?? 0) > 0)
+        const body = (await response.json()) as { data?: { programs?: { edges?: unknown[] } } };
+        if (response.ok && (body.data?.programs?.edges?.length ?? 0) > 0)
           return performance.now() - started;
       } catch {
         // not listening yet
@@ -74,8 +75,8 @@ const existing: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   const dir = mkdtempSync(join(tmpdir(), 'fundtrace-start-'));
   try {
-    fresh.push(await timeStart(join(dir, 'pglite'), 4731));
-    existing.push(await timeStart(join(dir, 'pglite'), 4731));
+    fresh.push(await timeStart(join(dir, 'pglite'), PORT));
+    existing.push(await timeStart(join(dir, 'pglite'), PORT));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

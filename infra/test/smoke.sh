@@ -4,7 +4,7 @@
 #   bash infra/test/smoke.sh
 #
 # 1. Replays infra/server.Dockerfile into a directory (dockerfile-dry-run.mjs) and checks the
-#    image layout: server dist, seed text, @fundtrace/schema, explorer dist, no sources.
+#    image layout: server dist, seed text, @fundtrace/schema, explorer dist, generator, no sources.
 # 2. Runs the command lines of infra/docker-compose.yml, read from it with compose-get.mjs so
 #    they cannot drift, in the image's WORKDIR with the image's ENV and the service's
 #    environment, against a fresh database on the local PostgreSQL (DATABASE_URL is the one
@@ -32,7 +32,8 @@ PG_PORT=${CI_PG_PORT:-5432}
 PG_ADMIN_DB=${CI_PG_ADMIN_DB:-test}
 SEED_TEST_ENV=(SEED_COHORTS=200 SEED_YEARS=2017)
 # Stand-ins for the secrets of infra/.env, so that ${POSTGRES_PASSWORD:?…} interpolates.
-COMPOSE_TEST_ENV=(POSTGRES_PASSWORD=smoke-password ADMIN_TOKEN=smoke-admin-token)
+SMOKE_ADMIN_TOKEN=smoke-admin-token-0123456789abcdef
+COMPOSE_TEST_ENV=(POSTGRES_PASSWORD=smoke-password "ADMIN_TOKEN=$SMOKE_ADMIN_TOKEN")
 
 started=$SECONDS
 passed=0
@@ -113,12 +114,13 @@ mapfile -d '' -t image_env < <(node -e '
 echo "  image WORKDIR: $app; ENV: ${image_env[*]}"
 expect 'the image runs as user node' \
   test "$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).user' "$work/image.json")" = node
-for path in apps/server/dist/index.js apps/server/dist/cli.js apps/server/dist/bench/generate-cli.js \
+for path in apps/server/dist/index.js apps/server/dist/cli.js packages/generator/dist/generate-cli.js \
   apps/server/seed/000_867cd5e4b4a510ec.txt apps/server/package.json \
   apps/server/node_modules/@fundtrace/schema/dist/money.js apps/explorer/dist/index.html; do
   expect "the image holds $path" test -e "$app/$path"
 done
-for path in apps/server/src apps/server/node_modules/vitest apps/server/node_modules/tsx packages; do
+for path in apps/server/src apps/server/dist/test apps/server/node_modules/vitest \
+  apps/server/node_modules/tsx packages/schema packages/generator/src; do
   expect "the image leaves out $path" test ! -e "$app/$path"
 done
 echo "  image size: $(du -sh "$app" | cut -f1)"
@@ -158,10 +160,13 @@ compose_argv server_cmd command server
 compose_argv server_health healthcheck server
 echo "  \$ ${server_cmd[*]}"
 ports=()
+metrics_ports=()
 for i in 1 2 3; do
   port=$(free_port)
   ports+=("$port")
-  in_container server PORT="$port" "${server_cmd[@]}"
+  # Three replicas on one machine: each needs a metrics port of its own (in Docker, each has 9464).
+  metrics_ports+=("$(free_port)")
+  in_container server PORT="$port" METRICS_PORT="${metrics_ports[-1]}" "${server_cmd[@]}"
   "${run[@]}" >"$work/server-$i.log" 2>&1 &
   pids+=("$!")
 done
@@ -188,16 +193,17 @@ else
   ok 'the server healthcheck fails when nothing answers'
 fi
 
-query='{ flows(first: 1) { totalCount } documents { title } }'
+query='{ flows(first: 1) { totalCount } documents(first: 10) { totalCount } }'
 counts=()
 for port in "${ports[@]}"; do
   counts+=("$(gql "$port" "$query" | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).flows.totalCount')")
 done
 expect "GraphQL answers on every replica with the same data (flows: ${counts[*]})" \
   test "${counts[0]}" -gt 0 -a "${counts[0]}" = "${counts[1]}" -a "${counts[0]}" = "${counts[2]}"
-documents=$(gql "${ports[2]}" "$query" | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).documents.length')
+documents=$(gql "${ports[2]}" "$query" | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).documents.totalCount')
+# The seed holds two documents: the article and a second report of the same press conference.
 expect "the seed data set was loaded once, not once per replica (documents: $documents)" \
-  test "$documents" -eq 1
+  test "$documents" -eq 2
 expect 'the explorer is served at /' \
   bash -c "node infra/test/request.mjs http://127.0.0.1:${ports[0]}/ | grep -q '<div id=\"root\">'"
 
@@ -277,10 +283,11 @@ EOF
     expect 'the proxy answers the proxy healthcheck path (/healthz)' \
       node infra/test/request.mjs "http://127.0.0.1:$proxy_port/healthz"
     expect 'a flow recorded through the proxy reaches a subscriber through the proxy at once' \
-      node infra/test/live-update.mjs "http://127.0.0.1:$proxy_port/graphql" smoke-admin-token
-    expect 'the proxy does not expose /metrics (a replica does)' bash -c "
+      node infra/test/live-update.mjs "http://127.0.0.1:$proxy_port/graphql" "$SMOKE_ADMIN_TOKEN"
+    expect 'the proxy does not expose /metrics (a replica does, on its metrics port only)' bash -c "
       ! node infra/test/request.mjs http://127.0.0.1:$proxy_port/metrics >/dev/null 2>&1 &&
-        node infra/test/request.mjs http://127.0.0.1:${ports[0]}/metrics | grep -q '^process_cpu'"
+        ! node infra/test/request.mjs http://127.0.0.1:${ports[0]}/metrics >/dev/null 2>&1 &&
+        node infra/test/request.mjs http://127.0.0.1:${metrics_ports[0]}/metrics | grep -q '^process_cpu'"
   else
     fail 'the proxy forwards /readyz'
     cat "$work/nginx.log" >&2

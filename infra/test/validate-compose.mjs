@@ -169,6 +169,16 @@ check('server: DATABASE_URL names the postgres service, its user, database and p
 check('server: ADMIN_TOKEN comes from .env', () => {
   assert(/^\$\{ADMIN_TOKEN\b/.test(serverEnv.ADMIN_TOKEN ?? ''), serverEnv.ADMIN_TOKEN);
 });
+check('server: listens on every interface here (HOST=0.0.0.0; its default is loopback)', () => {
+  assert(serverEnv.HOST === '0.0.0.0', `HOST is ${serverEnv.HOST}`);
+});
+check('server: /metrics on a port of its own, exposed to the compose network only', () => {
+  const port = serverEnv.METRICS_PORT;
+  assert(/^\d+$/.test(port ?? '') && port !== serverEnv.PORT, `METRICS_PORT is ${port}`);
+  assert(serverEnv.METRICS_HOST === '0.0.0.0', `METRICS_HOST is ${serverEnv.METRICS_HOST}`);
+  assert((server.expose ?? []).map(String).includes(port), `${port} is not exposed`);
+  assert(!server.ports, 'the server publishes ports');
+});
 
 const proxy = services.proxy ?? {};
 const proxyEnv = environmentOf(resolved.services?.proxy ?? {});
@@ -190,6 +200,13 @@ check('proxy: its config template exists and is mounted where the nginx image re
   }
   assert(/proxy_pass \$\w+;/.test(text), 'proxy_pass is not a variable (no re-resolution)');
 });
+check("proxy: its body cap is the server's upload cap (MAX_UPLOAD_BYTES)", () => {
+  const text = readFileSync(join(infraDir, 'proxy/default.conf.template'), 'utf8');
+  const cap = /client_max_body_size (\d+)m;/.exec(text)?.[1];
+  const upload = Number(serverEnv.MAX_UPLOAD_BYTES);
+  assert(cap && Number(cap) * 1024 * 1024 === upload, `proxy ${cap}m, server ${upload} bytes`);
+  return `${cap} MiB`;
+});
 check('proxy: waits for a healthy server', () => {
   assert(proxy.depends_on?.server?.condition === 'service_healthy', 'no service_healthy');
 });
@@ -201,7 +218,7 @@ check('seed: only under the `seed` profile', () => {
 check('seed: the server image, the synthetic generator, the same database', () => {
   assert(JSON.stringify(seed.build) === JSON.stringify(server.build), 'a different build');
   const command = [seed.command].flat().join(' ');
-  assert(command.startsWith('node apps/server/dist/bench/generate-cli.js'), command);
+  assert(command.startsWith('node packages/generator/dist/generate-cli.js'), command);
   assert(environmentOf(seed).DATABASE_URL === serverEnv.DATABASE_URL, 'another DATABASE_URL');
   assert(seed.depends_on?.postgres?.condition === 'service_healthy', 'no service_healthy');
 });

@@ -1,6 +1,7 @@
 // The overview Sankey: its figures, the language toggle, and the keyboard.
 
-export async function overviewChecks({ server, withPage, shot, assert }) {
+export async function overviewChecks(ctx) {
+  const { server, withPage, shot, assert } = ctx;
   await withPage(
     'overview shows a Sankey with the 48.8亿 source and headline figures',
     async (page) => {
@@ -50,6 +51,11 @@ export async function overviewChecks({ server, withPage, shot, assert }) {
     },
   );
 
+  await overviewKeyboardChecks(ctx);
+}
+
+/** The keyboard reaches a Sankey node, opens its menu, and the table. */
+async function overviewKeyboardChecks({ server, withPage, assert }) {
   await withPage(
     'keyboard reaches a Sankey node, opens it and switches to the table',
     async (page) => {

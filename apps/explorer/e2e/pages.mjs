@@ -32,7 +32,14 @@ function csvRecords(text) {
   return records;
 }
 
-export async function pageChecks({ server, withPage, gql, shot, assert, treasuryFlow }) {
+export async function pageChecks(t) {
+  await searchAndPlaceChecks(t);
+  await actorCsvCheck(t);
+  // Last: it records a flow, which the checks above do not expect.
+  await liveFlowCheck(t);
+}
+
+async function searchAndPlaceChecks({ server, withPage, shot, assert }) {
   await withPage('searching 赤峰 finds Chifeng', async (page) => {
     await page.goto(`${server.url}/?lang=en`);
     await page.getByRole('searchbox').fill('赤峰');
@@ -52,9 +59,11 @@ export async function pageChecks({ server, withPage, gql, shot, assert, treasury
     await page.locator('.line-chart').first().waitFor();
     assert((await page.locator('table.children tbody tr').count()) > 5, 'no children listed');
     assert(
-      ((await page.locator('table.children tbody tr').first().textContent()) ?? '').includes('元'),
+      // An amount, or "not reported" where no flow names the place (never 0元).
+      /元|未报告/.test((await page.locator('table.children tbody tr').first().textContent()) ?? ''),
       'a child row shows no amounts',
     );
+    await page.locator('.shared-item').first().waitFor();
     await shot(page, 'place');
     await page.goto(`${server.url}/places/150400?year=2017`);
     const crumb = page.locator('nav li', { hasText: '内蒙古自治区' }).locator('.crumb-total');
@@ -63,8 +72,33 @@ export async function pageChecks({ server, withPage, gql, shot, assert, treasury
       ((await crumb.textContent()) ?? '').includes('亿元'),
       'the breadcrumb shows no total above',
     );
+    // Chifeng shares Beijing's 2.5亿 with Ulanqab: listed, with whom, not split.
+    await page.locator('table.shared').waitFor();
+    const shared = await page.locator('table.shared tbody').textContent();
+    assert(
+      shared.includes('2.5亿元') && shared.includes('与乌兰察布市共享，来源未分解'),
+      `no shared row on 150400: ${shared}`,
+    );
+    assert(
+      (await page.locator('.overview-note').textContent()).includes('总览'),
+      'the place does not say why its total differs from the overview',
+    );
+    await shot(page, 'place-150400');
+    await page.goto(`${server.url}/places/150000?year=2017&lang=en`);
+    const ulanqab = page.locator('table.children tr[data-region="150900"] .shared-cell');
+    await ulanqab.locator('.shared-item').first().waitFor();
+    const cell = await ulanqab.textContent();
+    assert(
+      cell.includes('CNY 1.18 bn') && cell.includes('shared with Hinggan'),
+      `Ulanqab's row shows no shared money: ${cell}`,
+    );
+    // Chart labels fit: the 1,976,000 poor of 2016 are not clipped into "76000".
+    const labels = await page.locator('.line-chart text').allTextContents();
+    assert(!labels.some((l) => /^76000/.test(l)), `a clipped chart label: ${labels.join(' | ')}`);
   });
+}
 
+async function actorCsvCheck({ server, withPage, shot, assert, treasuryFlow }) {
   await withPage(
     'an actor CSV has a BOM, plain amounts and only the filtered rows',
     async (page) => {
@@ -91,8 +125,11 @@ export async function pageChecks({ server, withPage, gql, shot, assert, treasury
       assert(csv.charCodeAt(0) === 0xfeff, 'the CSV has no BOM');
       const records = csvRecords(csv.slice(1));
       const lines = records.map((r) => r.join(','));
+      // Headers in the reader's language, the unit apart, what counts toward public money.
       assert(
-        lines[0].startsWith('external_id,source_key,target_key,amount'),
+        lines[0].startsWith('记录编号,来源编号,接收方编号,数额') &&
+          records[0].includes('单位') &&
+          records[0].includes('计入公共资金'),
         `bad header: ${lines[0]}`,
       );
       assert(
@@ -111,8 +148,9 @@ export async function pageChecks({ server, withPage, gql, shot, assert, treasury
       await shot(page, 'actor');
     },
   );
+}
 
-  // Last: it records a flow, which the checks above do not expect.
+async function liveFlowCheck({ server, withPage, gql, assert, treasuryFlow }) {
   await withPage(
     'an open actor page shows a flow recorded meanwhile (flowRecorded over SSE)',
     async (page) => {

@@ -3,11 +3,16 @@
 // Screenshots go to apps/explorer/artifacts/ (not committed). Ends with "N passed, M failed".
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { curateChecks } from './curate.mjs';
 import { launchBrowser, ROOT, startServer } from './harness.mjs';
 import { loadChecks } from './load.mjs';
+import { overlapChecks } from './overlap.mjs';
 import { overviewChecks } from './overview.mjs';
 import { pageChecks } from './pages.mjs';
+import { readerChecks, searchChecks } from './reader.mjs';
+import { screenChecks } from './screens.mjs';
 import { traceAndDocumentChecks } from './trace-documents.mjs';
+import { truthChecks } from './truth.mjs';
 
 const ARTIFACTS = join(ROOT, 'apps/explorer/artifacts');
 const TTI_BUDGET_MS = Number(process.env.E2E_TTI_BUDGET_MS ?? 1000);
@@ -39,11 +44,24 @@ async function gql(url, query, variables = {}, token = null) {
 const server = await startServer();
 const browser = await launchBrowser();
 const errors = [];
+// Every Content-Security-Policy violation any page reports (the server sends a strict policy).
+const cspViolations = [];
 
-async function withPage(name, fn) {
+// E2E_ONLY=words runs only the checks whose name contains them (while iterating).
+const ONLY = process.env.E2E_ONLY;
+
+async function withPage(name, fn, contextOptions = {}) {
+  if (ONLY && !name.includes(ONLY)) return;
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    ...contextOptions,
+  });
+  await context.exposeFunction('__reportCspViolation', (v) => cspViolations.push(`${name}: ${v}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
   });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
@@ -92,6 +110,21 @@ try {
   await overviewChecks(t);
   await traceAndDocumentChecks(t);
   await pageChecks(t);
+  await readerChecks(t);
+  await searchChecks(t);
+  await truthChecks(t);
+  await screenChecks(t);
+  await overlapChecks(t);
+  await withPage(
+    'the explorer runs under its Content-Security-Policy, no violation reported',
+    async () => {
+      const policy = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '';
+      assert(/script-src 'self'/.test(policy), `no script policy on /: ${policy}`);
+      assert(!/unsafe-inline|unsafe-eval/.test(policy), `the policy allows inline code: ${policy}`);
+      assert(cspViolations.length === 0, `CSP violations:\n  ${cspViolations.join('\n  ')}`);
+    },
+  );
+  await curateChecks(t);
 } finally {
   await browser.close();
   await server.stop();

@@ -5,17 +5,37 @@ import { Header } from './components/header';
 import { Loading, NotFound } from './components/status';
 import { translate } from './lib/i18n';
 import { useLang } from './lib/url-state';
+import { OverlapsPage } from './overlaps/overlaps-page';
 import { Overview } from './overview/overview';
+import { SourcesDisagreePage } from './sources/sources-disagree-page';
 
 // Views other than the landing page load on demand, to keep the first download small.
 const TraceView = lazy(() => import('./trace/trace-view'));
 const DocumentView = lazy(() => import('./documents/document-view'));
 const DocumentList = lazy(() => import('./documents/document-list'));
+const CurateView = lazy(() => import('./curate/curate-view'));
+const AddDocument = lazy(() => import('./curate/add-document'));
 const ActorPage = lazy(() => import('./actors/actor-page'));
 const FlowPage = lazy(() => import('./flows/flow-page'));
 const PlacePage = lazy(() => import('./places/place-page'));
 const SearchPage = lazy(() => import('./search/search-page'));
-const SankeyBench = lazy(() => import('./bench/sankey-bench'));
+
+/** The views by path, in the order the switch tries them (the first that matches is shown). */
+const ROUTES = [
+  ['/', Overview],
+  ['/search', SearchPage],
+  ['/trace/:id', TraceView],
+  ['/documents', DocumentList],
+  ['/documents/new', AddDocument],
+  ['/documents/:id/curate', CurateView],
+  ['/documents/:id', DocumentView],
+  ['/actors/:id', ActorPage],
+  ['/flows/:id', FlowPage],
+  ['/overlaps', OverlapsPage],
+  ['/sources-disagree', SourcesDisagreePage],
+  ['/places', PlacePage],
+  ['/places/:code', PlacePage],
+] as const;
 
 export function App() {
   const lang = useLang();
@@ -30,16 +50,9 @@ export function App() {
         <ErrorBoundary key={path} message={translate('error', lang)}>
           <Suspense fallback={<Loading />}>
             <Switch>
-              <Route path="/" component={Overview} />
-              <Route path="/search" component={SearchPage} />
-              <Route path="/trace/:id" component={TraceView} />
-              <Route path="/documents" component={DocumentList} />
-              <Route path="/documents/:id" component={DocumentView} />
-              <Route path="/actors/:id" component={ActorPage} />
-              <Route path="/flows/:id" component={FlowPage} />
-              <Route path="/places" component={PlacePage} />
-              <Route path="/places/:code" component={PlacePage} />
-              <Route path="/_bench/sankey" component={SankeyBench} />
+              {ROUTES.map(([path, view]) => (
+                <Route key={path} path={path} component={view} />
+              ))}
               <Route component={NotFound} />
             </Switch>
           </Suspense>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
 import { App } from './app';
 import './styles.css';
+import './phone.css';
 import { client, startLiveUpdates } from './urql';
 
 const root = document.getElementById('root');

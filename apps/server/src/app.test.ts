@@ -8,13 +8,24 @@ import { createLogger } from './observability/logger.js';
 // The real HTTP server on PGlite in memory, its JSON log lines captured.
 const lines: Record<string, unknown>[] = [];
 const logger = createLogger('debug', { write: (line: string) => lines.push(JSON.parse(line)) });
-const app = await createApp(readConfig({ PGLITE_DIR: 'memory://' }), logger);
+const METRICS_TOKEN = 'metrics-token-for-the-test';
+const app = await createApp(
+  readConfig({
+    PGLITE_DIR: 'memory://',
+    METRICS_TOKEN,
+    METRICS_OPERATIONS: 'MetricsProbe,MetricsError,CacheProbe',
+  }),
+  logger,
+);
 await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 afterAll(async () => {
   await new Promise((resolve) => app.server.close(resolve));
   await app.close();
 });
+
+const scrape = () =>
+  fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
 
 const gql = (query: string, variables: object, headers: Record<string, string> = {}) =>
   fetch(`${base}/graphql`, {
@@ -58,7 +69,7 @@ describe('request ids and the access log', () => {
   it('makes an id when the caller sends none or an unusable one', async () => {
     const cases: Record<string, string>[] = [{}, { 'x-request-id': `long-${'x'.repeat(200)}` }];
     for (const headers of cases) {
-      const response = await gql('{ programs { id } }', {}, headers);
+      const response = await gql('{ programs { edges { node { id } } } }', {}, headers);
       expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
@@ -78,9 +89,9 @@ describe('request ids and the access log', () => {
 
 describe('/metrics and /readyz', () => {
   it('counts requests, latency and errors by operation, with process metrics', async () => {
-    await gql('query MetricsProbe { programs { id } }', {});
+    await gql('query MetricsProbe { programs { edges { node { id } } } }', {});
     await gql('query MetricsError { node(id: "xyz") { id } }', {});
-    const text = await (await fetch(`${base}/metrics`)).text();
+    const text = await (await scrape()).text();
     expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="MetricsProbe"/);
     expect(text).toMatch(/graphql_yoga_http_duration_bucket\{[^}]*operationName="MetricsProbe"/);
     expect(text).toMatch(/graphql_envelop_error_result\{[^}]*operationName="MetricsError"/);
@@ -90,7 +101,7 @@ describe('/metrics and /readyz', () => {
 
   it('counts response cache hits, misses and bypasses', async () => {
     const read = async () => {
-      const text = await (await fetch(`${base}/metrics`)).text();
+      const text = await (await scrape()).text();
       const value = (result: string) =>
         Number(
           text.match(
@@ -100,7 +111,7 @@ describe('/metrics and /readyz', () => {
       return { hit: value('hit'), miss: value('miss'), bypass: value('bypass') };
     };
     const before = await read();
-    const query = 'query CacheProbe { programs { id nameEn } }';
+    const query = 'query CacheProbe { programs { edges { node { id nameEn } } } }';
     await gql(query, {});
     await gql(query, {});
     await gql(query, {}, { authorization: 'Bearer nonsense' });
@@ -116,6 +127,25 @@ describe('/metrics and /readyz', () => {
     expect(after.miss - before.miss).toBe(1);
     expect(after.hit - before.hit).toBe(1);
     expect(after.bypass - before.bypass).toBe(1);
+  });
+
+  it('answers /metrics only with METRICS_TOKEN', async () => {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }] as Record<string, string>[]) {
+      const response = await fetch(`${base}/metrics`, { headers });
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toContain('process_');
+    }
+    expect((await scrape()).status).toBe(200);
+  });
+
+  it('labels only known operation names: invented ones count as "unknown"', async () => {
+    for (let i = 0; i < 30; i++)
+      await gql(`query Junk${i} { region(code: "150000") { name } }`, {});
+    await gql('query MetricsProbe { region(code: "150000") { name } }', {});
+    const text = await (await scrape()).text();
+    expect(text).not.toMatch(/operationName="Junk/);
+    expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="unknown"/);
+    expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="MetricsProbe"/);
   });
 
   it('reports the database as up', async () => {
@@ -156,5 +186,5 @@ describe('subscriptions and the request deadline', () => {
       await new Promise((resolve) => short.server.close(resolve));
       await short.close();
     }
-  });
+  }, 60_000); // it starts a second server of its own, seed included
 });

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import sirv from 'sirv';
 import type { Config } from './config.js';
 import { createDb } from './db/create-db.js';
@@ -11,11 +12,15 @@ import { migrateToLatest } from './db/migrate.js';
 import { poolOf } from './db/pool-of.js';
 import { databaseState } from './db/readiness.js';
 import { serveExport } from './exports/http.js';
-import { createEvents } from './mutations/events.js';
+import { createEvents, type Events } from './mutations/events.js';
 import { createLogger } from './observability/logger.js';
 import { createMetricsRegistry } from './observability/metrics.js';
+import { createMetricsServer, serveMetricsWithToken } from './observability/metrics-endpoint.js';
 import { withRequestLog } from './observability/request-log.js';
+import { explorerPolicy, readIndexHtml, setSecurityHeaders } from './security-headers.js';
 import { seedIfEmpty } from './seed/load.js';
+import { SESSION_PATH } from './session-http.js';
+import { DEFAULT_GRAPH_MAX_FLOWS, limitTraceGraph, warmTraceGraph } from './trace/graph-store.js';
 import { createYogaServer } from './yoga.js';
 
 const EXPLORER_DIST = fileURLToPath(new URL('../../explorer/dist/', import.meta.url));
@@ -84,8 +89,85 @@ function whenStreaming(res: ServerResponse, fn: () => void) {
   } as ServerResponse['writeHead'];
 }
 
+/** The GraphQL server, with the settings it takes from the environment. */
+function yogaOf(
+  db: Kysely<Database>,
+  config: Config,
+  logger: Logger,
+  metrics: Registry,
+  events: Events,
+) {
+  return createYogaServer(db, {
+    logLevel: config.logLevel,
+    logger,
+    production: config.production,
+    development: config.development,
+    fieldSuggestions: config.fieldSuggestions,
+    introspection: config.introspection,
+    corsOrigins: config.corsOrigins,
+    rateLimits: config.rateLimits,
+    subscriptions: { ...config.subscriptions, trustProxy: config.rateLimits.trustProxy },
+    metrics,
+    metricsOperations: config.metricsOperations,
+    adminToken: config.adminToken,
+    maxBodyBytes: config.maxBodyBytes,
+    maxUploadBytes: config.maxUploadBytes,
+    databaseUrl: config.databaseUrl,
+    events,
+    traceTimeoutMs: config.traceTimeoutMs,
+  });
+}
+
+/** The built explorer, compressed assets included; null when it is not built. */
+function explorerHandler() {
+  if (!existsSync(EXPLORER_DIST)) return null;
+  return sirv(EXPLORER_DIST, {
+    single: true,
+    etag: true,
+    // The explorer's build writes .br and .gz beside each asset (scripts/precompress.mjs).
+    brotli: true,
+    gzip: true,
+    // Hashed file names change with their content: browsers may keep them for good.
+    setHeaders: (res, pathname) => {
+      if (pathname.startsWith('/assets/')) {
+        res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      }
+    },
+  });
+}
+
+/** The HTTP server around `handle`: access log, no crash on a failed handler, socket deadlines. */
+function httpServer(
+  config: Config,
+  logger: Logger,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
+) {
+  const server = createServer(
+    {
+      // Slow clients hold no connection long: headers, then the whole request, have a deadline
+      // (enforced by a sweep every connectionsCheckingInterval, 30 s by default).
+      connectionsCheckingInterval: 1_000,
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.bodyTimeoutMs,
+    },
+    withRequestLog(logger, (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        // Never a crash, never a stack trace to the client.
+        logger.error({ err: error }, 'request handler failed');
+        if (!res.headersSent) json(res, 500, { error: 'internal error' });
+        else res.destroy();
+      });
+    }),
+  );
+  // Past the cap, new connections are closed at once: a flood cannot exhaust file descriptors.
+  server.maxConnections = config.maxConnections;
+  return server;
+}
+
 export interface App {
   server: ReturnType<typeof createServer>;
+  /** Serves only /metrics, to be listened on METRICS_PORT; null when that is unset. */
+  metricsServer: ReturnType<typeof createServer> | null;
   db: Kysely<Database>;
   seeded: boolean;
   logger: Logger;
@@ -100,46 +182,29 @@ export async function createApp(
   config: Config,
   logger = createLogger(config.logLevel),
 ): Promise<App> {
+  if (config.production && config.adminToken) {
+    logger.warn(
+      'ADMIN_TOKEN is set in production: it holds every scope and never expires; create a token with `pnpm fundtrace token create` and unset it',
+    );
+  }
   const { db, seeded } = await openDatabase(config);
+  limitTraceGraph(db, config.traceGraph ? DEFAULT_GRAPH_MAX_FLOWS : 0);
+  // loaded ahead of the first trace; until it is, traces load their flows by SQL
+  warmTraceGraph(db).catch((error) => logger.warn({ err: error }, 'trace graph not loaded'));
   const pool = poolOf(db);
   const metrics = createMetricsRegistry(pool);
   const events = createEvents(config.databaseUrl);
-  const yoga = createYogaServer(db, {
-    logLevel: config.logLevel,
-    logger,
-    production: config.production,
-    development: config.development,
-    fieldSuggestions: config.fieldSuggestions,
-    introspection: config.introspection,
-    corsOrigins: config.corsOrigins,
-    rateLimits: config.rateLimits,
-    metrics,
-    adminToken: config.adminToken,
-    maxBodyBytes: config.maxBodyBytes,
-    databaseUrl: config.databaseUrl,
-    events,
-  });
-  const explorer = existsSync(EXPLORER_DIST)
-    ? sirv(EXPLORER_DIST, {
-        single: true,
-        etag: true,
-        // The explorer's build writes .br and .gz beside each asset (scripts/precompress.mjs).
-        brotli: true,
-        gzip: true,
-        // Hashed file names change with their content: browsers may keep them for good.
-        setHeaders: (res, pathname) => {
-          if (pathname.startsWith('/assets/')) {
-            res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-          }
-        },
-      })
-    : null;
+  const yoga = yogaOf(db, config, logger, metrics, events);
+  const explorer = explorerHandler();
+  const policy = explorer ? explorerPolicy(readIndexHtml(EXPLORER_DIST)) : null;
 
   // Open subscriptions (event streams) never finish on their own: shutdown ends them first.
   const streams = new Set<ServerResponse>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/graphql') {
+    // GraphiQL (at /graphql) runs inline scripts: it gets no explorer policy, only no framing.
+    setSecurityHeaders(res, path === '/graphql' ? null : policy);
+    if (path === '/graphql' || path === SESSION_PATH) {
       const cancel = deadline(res, config.requestTimeoutMs);
       whenStreaming(res, () => {
         cancel();
@@ -163,10 +228,7 @@ export async function createApp(
         ...state,
       });
     }
-    if (path === '/metrics') {
-      res.writeHead(200, { 'content-type': metrics.contentType });
-      return res.end(await metrics.metrics());
-    }
+    if (path === '/metrics') return serveMetricsWithToken(req, res, metrics, config.metricsToken);
     // The explorer is a single-page app: sirv answers its routes with index.html.
     if (explorer) return explorer(req, res);
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
@@ -175,22 +237,10 @@ export async function createApp(
     );
   };
 
-  const server = createServer(
-    // requestTimeout is enforced by a sweep every connectionsCheckingInterval (30 s by default).
-    { connectionsCheckingInterval: 2_000 },
-    withRequestLog(logger, (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        // Never a crash, never a stack trace to the client.
-        logger.error({ err: error }, 'request handler failed');
-        if (!res.headersSent) json(res, 500, { error: 'internal error' });
-        else res.destroy();
-      });
-    }),
-  );
-  // The whole request (headers and body) must arrive within the deadline: no slow-loris.
-  server.requestTimeout = config.requestTimeoutMs;
+  const server = httpServer(config, logger, handle);
   return {
     server,
+    metricsServer: config.metricsPort === undefined ? null : createMetricsServer(metrics),
     db,
     seeded,
     logger,

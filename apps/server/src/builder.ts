@@ -2,24 +2,16 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
-import { AuthError, type FieldPath, InputError, ValidationError } from './errors.js';
+import { type FieldPath, InputError, ValidationError } from './domain/errors.js';
+import { decodeGlobalId, encodeGlobalId } from './domain/records/global-id.js';
+import { NODE_TYPENAMES, type NodeTypename } from './domain/records/record-types.js';
+import { AuthError } from './graphql-errors.js';
 import { LIMITS } from './limits.js';
-
-/** The types `node(id)` can answer; any other global id is refused with a typed error. */
-const NODE_TYPES = new Set([
-  'Actor',
-  'Document',
-  'Flow',
-  'Observation',
-  'Pairing',
-  'Program',
-  'Region',
-]);
 
 /** The refusal for a request without the scope: no usable token, or a token without it. */
 export function authError(ctx: Context, scope = 'write'): AuthError {
@@ -39,6 +31,7 @@ export const builder = new SchemaBuilder<{
     Decimal: { Input: string; Output: string };
     ID: { Input: string; Output: string | number };
     JSON: { Input: unknown; Output: unknown };
+    File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -93,10 +86,12 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { nullable: false, complexity: { field: 0, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
     nodesQueryOptions: false,
+    // The types `node(id)` can answer; any other global id is refused with a typed error.
+    encodeGlobalID: (typename, id) => encodeGlobalId(typename as NodeTypename, String(id)),
     decodeGlobalID: (globalID: string) => {
       try {
-        const decoded = decodeGlobalID(globalID);
-        if (NODE_TYPES.has(decoded.typename)) return decoded;
+        const decoded = decodeGlobalId(globalID, NODE_TYPENAMES);
+        return { typename: decoded.typename, id: String(decoded.id) };
       } catch {}
       throw new InputError(`"${globalID.slice(0, 60)}" is not an id of this API`, 'id');
     },

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
-import { fingerprint } from './mutations/test-client.js';
 import { seedIfEmpty } from './seed/load.js';
+import { fingerprint } from './test/fingerprint.js';
 import { flowCsv } from './test/flow-csv.js';
 import { spawnScript } from './test/spawn-server.js';
 
@@ -42,10 +42,14 @@ describe.skipIf(process.env.DATABASE_URL)('an import killed midway, on PGlite', 
     writeFileSync(big, flowCsv(400_000, a, b));
 
     const size = bytesUnder(data);
-    const { child, exited, output } = spawnScript('src/cli.ts', ['import', big], {
-      DATABASE_URL: '',
-      PGLITE_DIR: data,
-    });
+    const { child, exited, output } = spawnScript(
+      'src/cli.ts',
+      ['import', big, '--author', 'test-desk'],
+      {
+        DATABASE_URL: '',
+        PGLITE_DIR: data,
+      },
+    );
     // Midway: a full import of this file grows the directory by some 470 MB, about 50 MB while
     // staging rows and the rest while writing flows; 100 MB is well into the writing.
     const deadline = Date.now() + 150_000;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint } from './mutations/test-client.js';
+import { fingerprint } from './test/fingerprint.js';
 import { flowCsv } from './test/flow-csv.js';
 import { spawnScript } from './test/spawn-server.js';
 import { createTestDb } from './test/test-db.js';
@@ -43,10 +43,14 @@ describe.skipIf(!url)(
 
     it('leaves nothing committed', async () => {
       const before = await fingerprint(ctx.db);
-      const { child, exited, output } = spawnScript('src/cli.ts', ['import', big], {
-        DATABASE_URL: ctx.url as string,
-        PGAPPNAME: appName,
-      });
+      const { child, exited, output } = spawnScript(
+        'src/cli.ts',
+        ['import', big, '--author', 'test-desk'],
+        {
+          DATABASE_URL: ctx.url as string,
+          PGAPPNAME: appName,
+        },
+      );
       // Midway: the import's transaction has written (its staging table) and it still runs.
       const deadline = Date.now() + 60_000;
       while ((await writers()) === 0) {
@@ -68,11 +72,37 @@ describe.skipIf(!url)(
     it('while the same rows, imported to the end, are written (the file was good)', async () => {
       const small = join(dir, 'small.csv');
       writeFileSync(small, csv(5));
-      const { exited, output } = spawnScript('src/cli.ts', ['import', small], {
-        DATABASE_URL: ctx.url as string,
-      });
+      const { exited, output } = spawnScript(
+        'src/cli.ts',
+        ['import', small, '--author', 'test-desk'],
+        {
+          DATABASE_URL: ctx.url as string,
+        },
+      );
       expect(await exited).toMatchObject({ code: 0 });
       expect(output().stdout).toMatch(/flows: 5 created/);
+      // The history names the author given, never the operating-system account.
+      const authors = await ctx.db
+        .selectFrom('revisions')
+        .select('author')
+        .distinct()
+        .where('author', 'like', 'cli:%')
+        .execute();
+      expect(authors).toEqual([{ author: 'cli:test-desk' }]);
     }, 120_000);
   },
 );
+
+describe('the CLI import', () => {
+  it('refuses to run without --author: the history names a person, not the OS account', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fundtrace-author-')), 'anonymous.csv');
+    writeFileSync(file, 'external_id\n');
+    const { exited, output } = spawnScript('src/cli.ts', ['import', file], {
+      PGLITE_DIR: 'memory://',
+      FUNDTRACE_AUTHOR: '',
+    });
+    expect(await exited).toMatchObject({ code: 1 });
+    expect(output().stderr).toMatch(/needs --author NAME/);
+    rmSync(file, { force: true });
+  }, 60_000);
+});

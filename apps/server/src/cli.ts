@@ -1,18 +1,24 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import { createToken, isScope, listTokens, revokeToken } from './auth/tokens.js';
+import {
+  createToken,
+  DEFAULT_TOKEN_DAYS,
+  isScope,
+  listTokens,
+  MAX_TOKEN_DAYS,
+  revokeToken,
+} from './auth/tokens.js';
 import { readConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import type { Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { ImportError, InputError } from './errors.js';
+import { ImportError, isBadArgument } from './domain/errors.js';
 import { EXPORTS, type ExportName, exportStream, parseExportParams } from './exports/export.js';
 import { withOwnConnection } from './imports/connection.js';
 import { type ImportFormat, importDataset } from './imports/import-dataset.js';
@@ -24,11 +30,12 @@ commands:
   migrate                      create or update the database schema
   seed                         migrate, then load the seed data set if the database is empty
   serve                        migrate, seed when empty, and serve the API and explorer
-  token create --scope write [--label NAME]
-                               create an API token; its secret is printed once, only its hash is kept
-  token list                   list tokens (id, label, scopes, created, revoked)
+  token create --scope write [--label NAME] [--expires-in DAYS]
+                               create an API token; its secret is printed once, only its hash is
+                               kept; it expires after DAYS days (default ${DEFAULT_TOKEN_DAYS}, at most ${MAX_TOKEN_DAYS})
+  token list                   list tokens (id, label, scopes, created, expires, revoked)
   token revoke ID              revoke a token
-  import FILE [--dry-run] [--format csv|json] [--reason TEXT]
+  import FILE --author NAME [--dry-run] [--format csv|json] [--reason TEXT]
                                import flows (CSV) or actors, flows and observations (JSON) in one
                                transaction; any bad row rejects the file (see README)
   export flows|actors|observations|totals [--format csv|json] [--out FILE]
@@ -38,13 +45,38 @@ commands:
 
 settings come from the environment: DATABASE_URL, PGLITE_DIR, PORT, ADMIN_TOKEN (see README).`;
 
-const config = readConfig();
-const argv = process.argv.slice(2);
-const [command] = argv;
-
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+const config = (() => {
+  try {
+    return readConfig();
+  } catch (error) {
+    fail(`fundtrace: ${(error as Error).message}`);
+  }
+})();
+const argv = process.argv.slice(2);
+const [command] = argv;
+
+/**
+ * A command's options: `--help` prints the usage, and an unknown or malformed option says so
+ * with the usage (never a stack trace).
+ */
+function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+) {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ args, options, allowPositionals: true });
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${USAGE}`);
+  }
 }
 
 async function withDb<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -58,12 +90,16 @@ async function withDb<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
 }
 
 async function token(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { scope: { type: 'string', multiple: true }, label: { type: 'string' } },
-    allowPositionals: true,
+  const { values, positionals } = parseOptions(args, {
+    scope: { type: 'string', multiple: true },
+    label: { type: 'string' },
+    'expires-in': { type: 'string' },
   });
   const [action, id] = positionals;
+  const days = Number(values['expires-in'] ?? DEFAULT_TOKEN_DAYS);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
+    fail(`--expires-in: a whole number of days from 1 to ${MAX_TOKEN_DAYS}`);
+  }
   await withDb(async (db) => {
     if (action === 'create') {
       const scopes = values.scope ?? [];
@@ -73,9 +109,13 @@ async function token(args: string[]) {
       if (label && (label.length > 100 || /[\p{Cc}<>]/u.test(label))) {
         fail('--label: at most 100 characters, no control characters or < >');
       }
-      const created = await createToken(db, { scopes: scopes.filter(isScope), label });
+      const created = await createToken(db, {
+        scopes: scopes.filter(isScope),
+        label,
+        expiresInDays: days,
+      });
       console.error(
-        `token ${created.id} created (${scopes.join(', ')}${label ? `, "${label}"` : ''}).`,
+        `token ${created.id} created (${scopes.join(', ')}${label ? `, "${label}"` : ''}), expires ${created.expiresAt.toISOString()}.`,
       );
       console.error('The secret below is shown once; only its SHA-256 is stored:');
       console.log(created.secret);
@@ -83,7 +123,7 @@ async function token(args: string[]) {
       for (const t of await listTokens(db)) {
         const revoked = t.revoked_at ? `revoked ${new Date(t.revoked_at).toISOString()}` : 'active';
         console.log(
-          `${t.id}\t${t.label ?? '-'}\t${t.scopes.join(',')}\t${new Date(t.created_at).toISOString()}\t${revoked}`,
+          `${t.id}\t${t.label ?? '-'}\t${t.scopes.join(',')}\t${new Date(t.created_at).toISOString()}\texpires ${new Date(t.expires_at).toISOString()}\t${revoked}`,
         );
       }
     } else if (action === 'revoke') {
@@ -97,17 +137,24 @@ async function token(args: string[]) {
   });
 }
 
+/** The public history names who imported: a name given, never the operating-system account. */
+function importAuthor(given: string | undefined): string {
+  const author = (given ?? process.env.FUNDTRACE_AUTHOR ?? '').trim();
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} ._@-]{0,79}$/u.test(author)) {
+    fail('import needs --author NAME (or FUNDTRACE_AUTHOR): who the history names');
+  }
+  return author;
+}
+
 async function importFile(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      format: { type: 'string' },
-      reason: { type: 'string' },
-    },
-    allowPositionals: true,
+  const { values, positionals } = parseOptions(args, {
+    'dry-run': { type: 'boolean', default: false },
+    format: { type: 'string' },
+    reason: { type: 'string' },
+    author: { type: 'string' },
   });
   const [file] = positionals;
+  const author = importAuthor(values.author);
   if (!file) fail('import needs a FILE');
   const format = (values.format ?? extname(file).slice(1)).toUpperCase();
   if (format !== 'CSV' && format !== 'JSON') fail('--format must be csv or json');
@@ -132,7 +179,7 @@ async function importFile(args: string[]) {
       yield chunk as string;
     }
   }
-  const by = { author: `cli:${userInfo().username}`, tokenId: null };
+  const by = { author: `cli:${author}`, tokenId: null };
   const run = (db: Kysely<Database>, copyClient: pg.Client | null) =>
     importDataset(db, by, source(), {
       format: format as ImportFormat,
@@ -177,23 +224,19 @@ async function importFile(args: string[]) {
 }
 
 async function exportFile(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      format: { type: 'string', default: 'csv' },
-      out: { type: 'string' },
-      year: { type: 'string' },
-      status: { type: 'string' },
-      instrument: { type: 'string' },
-      'program-id': { type: 'string' },
-      'source-id': { type: 'string' },
-      'target-id': { type: 'string' },
-      'actor-id': { type: 'string' },
-      'region-code': { type: 'string' },
-      unit: { type: 'string' },
-      'group-by': { type: 'string' },
-    },
-    allowPositionals: true,
+  const { values, positionals } = parseOptions(args, {
+    format: { type: 'string', default: 'csv' },
+    out: { type: 'string' },
+    year: { type: 'string' },
+    status: { type: 'string' },
+    instrument: { type: 'string' },
+    'program-id': { type: 'string' },
+    'source-id': { type: 'string' },
+    'target-id': { type: 'string' },
+    'actor-id': { type: 'string' },
+    'region-code': { type: 'string' },
+    unit: { type: 'string' },
+    'group-by': { type: 'string' },
   });
   const [name] = positionals;
   if (!name || !(EXPORTS as readonly string[]).includes(name)) {
@@ -220,7 +263,7 @@ async function exportFile(args: string[]) {
         values.out ? createWriteStream(values.out) : process.stdout,
       );
     } catch (error) {
-      if (error instanceof InputError) fail(error.message);
+      if (isBadArgument(error)) fail(error.message);
       throw error;
     }
   });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { ANONYMOUS, type Credentials } from './auth/tokens.js';
 import type { Database } from './db/database.js';
 import { createEvents, type Events } from './mutations/events.js';
+import { DEFAULT_TRACE_TIMEOUT_MS } from './trace/compute.js';
 
 export interface Context {
   db: Kysely<Database>;
@@ -9,12 +10,15 @@ export interface Context {
   credentials: Credentials;
   /** Flow events, for subscriptions. */
   events: Events;
+  /** How long a trace may compute (TRACE_TIMEOUT_MS). */
+  traceTimeoutMs: number;
 }
 
 export function createContext(
   db: Kysely<Database>,
   credentials: Credentials = ANONYMOUS,
   events: Events = createEvents(),
+  traceTimeoutMs = DEFAULT_TRACE_TIMEOUT_MS,
 ): Context {
-  return { db, credentials, events };
+  return { db, credentials, events, traceTimeoutMs };
 }

@@ -18,6 +18,8 @@ export interface HardeningOptions {
   rateLimits?: RateLimitConfig | undefined;
   /** Registry for request, latency and error metrics; absent: none collected. */
   metrics?: Registry | undefined;
+  /** Operation names labelled in metrics besides the known ones. */
+  metricsOperations?: string[];
 }
 
 /**
@@ -32,7 +34,7 @@ export function hardeningPlugins(options: HardeningOptions = {}): Plugin[] {
   ];
   if (options.introspection === false) plugins.push(useDisableIntrospection());
   if (options.rateLimits) plugins.push(rateLimitPlugin(options.rateLimits));
-  if (options.metrics) plugins.push(metricsPlugin(options.metrics));
+  if (options.metrics) plugins.push(metricsPlugin(options.metrics, options.metricsOperations));
   return plugins;
 }
 

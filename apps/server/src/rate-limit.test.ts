@@ -1,8 +1,8 @@
 import { parse } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TEST_ADMIN_TOKEN } from './mutations/test-client.js';
-import { operationCost } from './rate-limit.js';
+import { ALL_YEARS_TRACE_POINTS, operationCost } from './rate-limit.js';
 import { createTestDb } from './test/test-db.js';
+import { TEST_ADMIN_TOKEN } from './test/write-client.js';
 import { createYogaServer } from './yoga.js';
 
 const ctx = await createTestDb();
@@ -27,15 +27,23 @@ function client() {
 }
 
 const TOTALS = '{ totals(groupBy: [YEAR]) { year } }';
-const CHEAP = '{ programs { id } }';
+const CHEAP = '{ programs { edges { node { id } } } }';
 const WRITE = 'mutation { retractFlow(input: { id: "RmxvdzoxMDAwMDA=" }) { __typename } }';
 
 describe('operationCost', () => {
   it.each([
     [CHEAP, null],
     [TOTALS, { bucket: 'expensive', points: 1 }],
-    ['{ a: totals(groupBy: [YEAR]) { year } b: trace(from: "x") { __typename } }', 2],
-    ['query { ...F } fragment F on Query { trace(from: "x") { __typename } }', 1],
+    ['{ a: totals(groupBy: [YEAR]) { year } b: trace(from: "x", year: 2017) { __typename } }', 2],
+    ['query { ...F } fragment F on Query { trace(from: "x", year: $y) { __typename } }', 1],
+    // a trace over every year reaches the whole graph
+    ['{ trace(from: "x") { __typename } }', ALL_YEARS_TRACE_POINTS],
+    // work below the root counts too
+    [
+      '{ region(code: "1") { boundary { __typename } a: children { boundary { __typename } } } }',
+      2,
+    ],
+    ['query { node(id: "x") { ...A } } fragment A on Actor { balance { __typename } }', 1],
     ['{ ... on Query { boundaryTotals(regionCode: "150000") { __typename } } }', 1],
     [WRITE, { bucket: 'writes', points: 1 }],
   ])('%s', (query, expected) => {

@@ -35,17 +35,60 @@ function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): str
   return names;
 }
 
-/** What an operation costs: one point per mutation field, or per expensive query field. */
+/** Fields below the root that do an aggregate's work (as boundaryTotals does), per occurrence. */
+const NESTED_EXPENSIVE_FIELDS = new Set(['boundary', 'balance']);
+/** A trace over every year reaches the whole graph: it costs this many points, one year's one. */
+export const ALL_YEARS_TRACE_POINTS = 4;
+
+/** Points of the expensive fields at any depth of a selection, through fragments. */
+function expensivePoints(
+  selectionSet: SelectionSetNode,
+  document: DocumentNode,
+  root: boolean,
+  seen = new Set<string>(),
+): number {
+  let points = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.name.value;
+      if (root && name === 'trace') {
+        const year = selection.arguments?.find((a) => a.name.value === 'year');
+        points += year && year.value.kind !== Kind.NULL ? 1 : ALL_YEARS_TRACE_POINTS;
+      } else if (root ? EXPENSIVE_FIELDS.has(name) : NESTED_EXPENSIVE_FIELDS.has(name)) points++;
+      if (selection.selectionSet) {
+        points += expensivePoints(selection.selectionSet, document, false, seen);
+      }
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      points += expensivePoints(selection.selectionSet, document, root, seen);
+    } else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = document.definitions.find(
+        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
+      );
+      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) {
+        points += expensivePoints(fragment.selectionSet, document, root, seen);
+      }
+    }
+  }
+  return points;
+}
+
+/**
+ * What an operation costs: one point per mutation field; for a query, one per expensive field
+ * at its root or below it (Region.boundary, Actor.balance), and a trace over every year
+ * ALL_YEARS_TRACE_POINTS.
+ */
 export function operationCost(
   document: DocumentNode,
   operationName?: string | null,
 ): { bucket: Bucket; points: number } | null {
   const operation = getOperationAST(document, operationName);
   if (!operation) return null;
-  const fields = rootFields(operation.selectionSet, document);
-  if (operation.operation === 'mutation') return { bucket: 'writes', points: fields.length };
+  if (operation.operation === 'mutation') {
+    return { bucket: 'writes', points: rootFields(operation.selectionSet, document).length };
+  }
   if (operation.operation !== 'query') return null;
-  const points = fields.filter((f) => EXPENSIVE_FIELDS.has(f)).length;
+  const points = expensivePoints(operation.selectionSet, document, true);
   return points > 0 ? { bucket: 'expensive', points } : null;
 }
 

@@ -29,23 +29,23 @@ describe('requests refused before execution, with a code', () => {
     ['an over-deep query', nested(3), 'GRAPHQL_VALIDATION_FAILED'],
     [
       'an alias bomb',
-      `{ ${Array.from({ length: LIMITS.aliases + 1 }, (_, i) => `a${i}: programs { id }`).join(' ')} }`,
+      `{ ${Array.from({ length: LIMITS.aliases + 1 }, (_, i) => `a${i}: programs { edges { node { id } } }`).join(' ')} }`,
       'GRAPHQL_VALIDATION_FAILED',
     ],
     [
       'an oversized document',
-      `{ programs { id } } # ${'x'.repeat(LIMITS.characters)}`,
+      `{ programs { edges { node { id } } } } # ${'x'.repeat(LIMITS.characters)}`,
       'DOCUMENT_TOO_LARGE',
     ],
     ['a NUL character', '{ search(text: "a\\u0000b") { name } }', 'BAD_USER_INPUT'],
     [
       'a directive bomb',
-      `{ programs { id ${'@include(if: true) '.repeat(LIMITS.directives + 1)} } }`,
+      `{ programs { edges { node { id ${'@include(if: true) '.repeat(LIMITS.directives + 1)} } } } }`,
       'GRAPHQL_VALIDATION_FAILED',
     ],
     [
       'a token bomb',
-      `{ programs { ${'id '.repeat(LIMITS.tokens)} } }`,
+      `{ programs { edges { node { ${'id '.repeat(LIMITS.tokens)} } } } }`,
       'GRAPHQL_VALIDATION_FAILED',
     ],
   ])('%s', async (_name, query, code) => {
@@ -113,7 +113,7 @@ describe('unexpected errors', () => {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ programs { id } }' }),
+      body: JSON.stringify({ query: '{ programs { edges { node { id } } } }' }),
     });
     return (await response.json()) as { errors: { message: string; extensions?: object }[] };
   };
@@ -137,8 +137,47 @@ describe('request bodies', () => {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ programs { id } } # ${'x'.repeat(2000)}` }),
+      body: JSON.stringify({
+        query: `{ programs { edges { node { id } } } } # ${'x'.repeat(2000)}`,
+      }),
     });
     expect(response.status).toBe(413);
+  });
+
+  // Issue 16: any request but an upload may carry 1 MiB, so no trivial query parses 20 MB.
+  const twoMegabytes = JSON.stringify({
+    query: '{ region(code: "150000") { name } }',
+    variables: { padding: 'x'.repeat(2 * 1024 * 1024) },
+  });
+
+  it('a 2 MB JSON request gets 413 by its declared length, before it is read', async () => {
+    const response = await createYogaServer(ctx.db).fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': `${twoMegabytes.length}` },
+      body: twoMegabytes,
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+  });
+
+  it('a 2 MB JSON request sent chunked (no length) gets 413 once 1 MiB has arrived', async () => {
+    const bytes = new TextEncoder().encode(twoMegabytes);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= bytes.length) return controller.close();
+        controller.enqueue(bytes.subarray(sent, sent + 64 * 1024));
+        sent += 64 * 1024;
+      },
+    });
+    const response = await createYogaServer(ctx.db).fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(bytes.length);
   });
 });

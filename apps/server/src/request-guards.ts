@@ -1,5 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LIMITS } from './limits.js';
 
@@ -34,23 +34,64 @@ export function queryLimitPlugins(blockFieldSuggestions: boolean): Plugin[] {
       blockFieldSuggestion: { enabled: false },
     }) as Plugin,
     requestGuard,
+    answerSize,
     ...(blockFieldSuggestions ? [hideSuggestions] : []),
   ];
 }
 
-/** "Did you mean …?" tells a stranger the schema's names when introspection is off. */
-const hideSuggestions: Plugin = {
-  onValidate:
-    () =>
-    ({ valid, result, setResult }) => {
-      if (valid) return;
-      setResult(
-        result.map((error) => {
-          error.message = error.message.replace(/\s*Did you mean .+\?$/, '');
-          return error;
-        }),
-      );
+type Result = ExecutionResult & { stringify?: () => string };
+
+/** The answer, serialised once (the response sends this text), or a typed error when too large. */
+function sized(result: Result): Result {
+  if (result.stringify) return result;
+  const json = JSON.stringify(result);
+  // Errors are cleaned of suggestions as the result leaves (hideSuggestions): not kept as text.
+  if (json.length <= LIMITS.answerCharacters) {
+    return result.errors?.length ? result : { ...result, stringify: () => json };
+  }
+  return {
+    errors: [
+      new GraphQLError(
+        `The answer has ${json.length} characters; at most ${LIMITS.answerCharacters} are sent. Ask for fewer fields or smaller pages.`,
+        { extensions: { code: 'ANSWER_TOO_LARGE' } },
+      ),
+    ],
+  };
+}
+
+/** Caps what one answer, or one event of a subscription, may send. */
+const answerSize: Plugin = {
+  onExecute: () => ({
+    onExecuteDone: ({ result, setResult }) => {
+      if (!(Symbol.asyncIterator in result)) return setResult(sized(result));
+      return { onNext: ({ result: event, setResult: setEvent }) => setEvent(sized(event)) };
     },
+  }),
+  onSubscribe: () => ({
+    onSubscribeResult: ({ result, setResult }) => {
+      if (!(Symbol.asyncIterator in result)) return setResult(sized(result));
+      return { onNext: ({ result: event, setResult: setEvent }) => setEvent(sized(event)) };
+    },
+  }),
+};
+
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * "Did you mean …?" tells a stranger the schema's names when introspection is off. Validation
+ * makes them, and so does execution while it coerces variables (`{"f":{"statu":"X"}}`): every
+ * error of every result is cleaned as it leaves, whatever phase made it.
+ */
+const hideSuggestions: Plugin = {
+  onResultProcess({ result }) {
+    // A stream (subscription) carries resolver results only: nothing to clean there.
+    if (Symbol.asyncIterator in result) return;
+    for (const one of Array.isArray(result) ? result : [result]) {
+      for (const error of one.errors ?? []) {
+        (error as { message: string }).message = error.message.replace(SUGGESTION, '');
+      }
+    }
+  },
 };
 
 /** Refuses oversized documents, and NUL characters (PostgreSQL text cannot hold them) anywhere. */

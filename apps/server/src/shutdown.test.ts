@@ -10,7 +10,7 @@ const database: Record<string, string> = ctx?.url
   ? { DATABASE_URL: ctx.url }
   : { PGLITE_DIR: 'memory://' };
 
-const QUERY = JSON.stringify({ query: '{ programs { id } }' });
+const QUERY = JSON.stringify({ query: '{ programs { edges { node { id } } } }' });
 
 /** A POST whose body is sent in two halves: it is in flight until `finish` is called. */
 function slowRequest(port: number) {
@@ -100,7 +100,7 @@ describe('SIGTERM', () => {
       for (const r of inFlight) {
         const { status, body } = await r.done;
         expect(status).toBe(200);
-        expect(JSON.parse(body).data.programs.length).toBeGreaterThan(0);
+        expect(JSON.parse(body).data.programs.edges.length).toBeGreaterThan(0);
       }
       expect(await streamEnded).toBe(true);
       expect(await server.exited).toEqual({ code: 0, signal: null });

@@ -2,12 +2,14 @@ import { Decimal as OriginalDecimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
   AmountParseError,
+  amountDecimal,
   Decimal,
   decimal,
+  MAX_AMOUNT,
   MAX_FRACTION_DIGITS,
   MAX_INTEGER_DIGITS,
-  parseChineseAmount,
 } from './money.js';
+import { parseChineseAmount } from './money-parse.js';
 import { zh } from './test/arbitraries.js';
 
 describe('Decimal constructor', () => {
@@ -51,7 +53,14 @@ describe('decimal()', () => {
 
   it('gives a clear message', () => {
     expect(() => decimal('1e5')).toThrow(/not a plain decimal string.*"1e5"/);
-    expect(() => decimal('1'.repeat(21))).toThrow(/more than 20 integer digits/);
+    expect(() => decimal('1'.repeat(31))).toThrow(/more than 30 integer digits/);
+  });
+
+  it('bounds amounts given as input below MAX_AMOUNT, while sums may be larger', () => {
+    expect(amountDecimal('9999999999999999.9999').toFixed()).toBe('9999999999999999.9999');
+    expect(() => amountDecimal(MAX_AMOUNT.toFixed())).toThrow(/not below 10\^16/);
+    expect(() => amountDecimal('99999999999999999999')).toThrow(AmountParseError);
+    expect(decimal('99999999999999999999').toFixed()).toBe('99999999999999999999');
   });
 
   it('checks Decimal instances, also from the unconfigured decimal.js', () => {
@@ -70,36 +79,36 @@ describe('decimal()', () => {
   });
 });
 
-describe('parseChineseAmount', () => {
-  const exact = (value: string) => ({
-    value,
-    qualifier: 'EXACT',
-    low: null,
-    high: null,
-    unit: 'CNY',
-  });
-  const atLeast = (value: string) => ({
-    value,
-    qualifier: 'AT_LEAST',
-    low: value,
-    high: null,
-    unit: 'CNY',
-  });
-  const atMost = (value: string) => ({
-    value,
-    qualifier: 'AT_MOST',
-    low: null,
-    high: value,
-    unit: 'CNY',
-  });
-  const approx = (value: string) => ({
-    value,
-    qualifier: 'APPROXIMATE',
-    low: null,
-    high: null,
-    unit: 'CNY',
-  });
+const exact = (value: string) => ({
+  value,
+  qualifier: 'EXACT',
+  low: null,
+  high: null,
+  unit: 'CNY',
+});
+const atLeast = (value: string) => ({
+  value,
+  qualifier: 'AT_LEAST',
+  low: value,
+  high: null,
+  unit: 'CNY',
+});
+const atMost = (value: string) => ({
+  value,
+  qualifier: 'AT_MOST',
+  low: null,
+  high: value,
+  unit: 'CNY',
+});
+const approx = (value: string) => ({
+  value,
+  qualifier: 'APPROXIMATE',
+  low: null,
+  high: null,
+  unit: 'CNY',
+});
 
+describe('parseChineseAmount', () => {
   it.each([
     ['48.8亿元', exact('4880000000')],
     ['48.8億元', exact('4880000000')],
@@ -150,7 +159,9 @@ describe('parseChineseAmount', () => {
   ])('%s', (text, expected) => {
     expect(zh(text)).toEqual(expected);
   });
+});
 
+describe('parseChineseAmount refusals', () => {
   it.each([
     ['negative', '-5元'],
     ['negative (minus sign)', '−5元'],

@@ -13,8 +13,14 @@ export const Decimal = DecimalJs.clone({
 });
 export type Decimal = DecimalJs;
 
-/** Limits for every amount value or bound: integer digits and (significant) fraction digits. */
-export const MAX_INTEGER_DIGITS = 20;
+/**
+ * Every amount accepted (a value, a bound, an observed figure) is below 10^16 yuan (1亿亿元),
+ * thousands of times any public budget there is; sums of such amounts are not bounded by it.
+ */
+export const MAX_AMOUNT = new Decimal('1e16');
+/** Limits for every decimal, sums included: integer digits and (significant) fraction digits.
+ * 30 integer digits hold the sum of 10^14 amounts below MAX_AMOUNT. */
+export const MAX_INTEGER_DIGITS = 30;
 export const MAX_FRACTION_DIGITS = 4;
 /** Longest string `decimal()` or `parseChineseAmount()` will look at. */
 export const MAX_INPUT_LENGTH = 64;
@@ -48,12 +54,12 @@ export class AmountUnitError extends Error {
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
-const show = (s: string): string => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
-function fail(msg: string): never {
+export const show = (s: string): string => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
+export function fail(msg: string): never {
   throw new AmountParseError(msg);
 }
 
-function checkLimits(d: Decimal, what: string): Decimal {
+export function checkLimits(d: Decimal, what: string): Decimal {
   if (!d.isFinite()) fail(`${what} is not a finite number`);
   if (d.isZero()) return ZERO; // also turns -0 into 0
   if (d.isNeg()) fail(`${what} is negative (${d.toFixed()}); amounts are never negative`);
@@ -87,6 +93,29 @@ export function decimal(v: string | Decimal): Decimal {
   return checkLimits(new Decimal(v), 'decimal');
 }
 
+/** A decimal given as an amount (an input, not a sum): `decimal()` below MAX_AMOUNT. */
+export function amountDecimal(v: string | Decimal): Decimal {
+  const d = decimal(v);
+  if (d.gte(MAX_AMOUNT)) fail(`${d.toFixed()} is not below 10^16, the bound of amounts accepted`);
+  return d;
+}
+
+/**
+ * The canonical text of a plain decimal string ("1.50" -> "1.5", "2.0" -> "2"), or null where
+ * `amountDecimal()` would refuse it: the same grammar and limits without building a Decimal, for
+ * paths that read a million amounts.
+ */
+export function canonicalDecimal(v: string): string | null {
+  if (v.length > MAX_INPUT_LENGTH || !PLAIN_DECIMAL.test(v)) return null;
+  const dot = v.indexOf('.');
+  const int = dot < 0 ? v : v.slice(0, dot);
+  // below MAX_AMOUNT: at most 16 integer digits (longer ones get decimal()'s wording)
+  if (int.length >= MAX_AMOUNT.toFixed().length) return null;
+  const fraction = dot < 0 ? '' : v.slice(dot + 1).replace(/0+$/, '');
+  if (fraction.length > MAX_FRACTION_DIGITS) return null;
+  return fraction ? `${int}.${fraction}` : int;
+}
+
 /** An amount with canonical bounds for its qualifier (see `Amount`). */
 export function makeAmount(
   value: string | Decimal,
@@ -101,98 +130,6 @@ export function makeAmount(
     high: qualifier === 'AT_MOST' ? v : null,
     unit,
   };
-}
-
-// ---- parsing -------------------------------------------------------------------------------
-
-/** Words by meaning, '|'-separated (simplified, traditional, the formatters' own, English). */
-const PREFIX_WORDS: Record<AmountQualifier, string> = {
-  AT_MOST: '不超过|不超過|不高于|不高於|不多于|不多於|至多|最多|≤|<=|at most|up to',
-  AT_LEAST: '不少于|不少於|不低于|不低於|超过|超過|至少|逾|≥|>=|at least|more than|over',
-  APPROXIMATE: '大约|大約|约|約|about|approximately|approx.',
-  EXACT: '',
-};
-const SUFFIX_WORDS: Record<AmountQualifier, string> = {
-  AT_LEAST: '多|余|餘|以上',
-  AT_MOST: '以下|以内|以內',
-  APPROXIMATE: '左右',
-  EXACT: '',
-};
-const SCALE_WORDS: Record<string, string> = {
-  '1e12': '万亿|萬億|tn|trillion',
-  '1e9': 'bn|billion',
-  '1e8': '亿|億',
-  '1e7': '千万|千萬',
-  '1e6': '百万|百萬|m|mn|million',
-  '1e4': '万|萬',
-  '1e3': 'k|thousand',
-};
-const invert = <V extends string>(words: Record<V, string>): Map<string, V> =>
-  new Map(
-    (Object.entries(words) as [V, string][]).flatMap(([v, ws]) =>
-      ws === '' ? [] : ws.split('|').map((w): [string, V] => [w, v]),
-    ),
-  );
-const SUFFIX_QUALIFIER = invert(SUFFIX_WORDS);
-const SCALE = invert(SCALE_WORDS);
-/** Longest first, so 不超过 wins over 超过. */
-const PREFIXES = [...invert(PREFIX_WORDS)].sort(([a], [b]) => b.length - a.length);
-
-const NUM = String.raw`((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)`;
-const MORE = '(多|余|餘)?';
-const ZH_FORM = new RegExp(
-  String.raw`^(?:人民币|人民幣)?\s*${NUM}${MORE}\s*(万亿|萬億|亿|億|千万|千萬|百万|百萬|万|萬)?${MORE}\s*元${MORE}\s*(以上|以下|以内|以內|左右)?$`,
-);
-const EN_FORM = new RegExp(
-  String.raw`^(?:CNY|RMB)\s*${NUM}(?:\s*(tn|trillion|bn|billion|mn|m|million|k|thousand))?$`,
-  'i',
-);
-
-/**
- * Parses a written amount of money: Chinese ("48.8亿元", "150亿元以上", "约6713萬元", "≥150亿元",
- * "1.2万亿元", "1,234元"), traditional characters included, and the English forms `formatAmount`
- * writes ("CNY 4.88 bn", "≥ CNY 15 bn", "about CNY 4.88 bn", "CNY 9,005").
- */
-export function parseChineseAmount(text: string): Amount {
-  if (typeof text !== 'string') fail(`expected a string, got ${typeof text}`);
-  if (text.length > MAX_INPUT_LENGTH)
-    fail(`amount text too long (${text.length} characters): ${show(text)}`);
-  let s = text.normalize('NFKC').trim();
-  if (s === '') fail('empty amount text');
-  const qualifiers: AmountQualifier[] = [];
-  if (/^[-−－]/.test(s)) fail(`negative amount: ${show(text)}; amounts are never negative`);
-  const prefix = PREFIXES.find(([p]) => s.slice(0, p.length).toLowerCase() === p);
-  if (prefix) {
-    qualifiers.push(prefix[1]);
-    s = s.slice(prefix[0].length).trimStart();
-  }
-  let digits: string;
-  let scale: string | undefined;
-  const zh = ZH_FORM.exec(s);
-  const en = zh ? null : EN_FORM.exec(s);
-  if (zh) {
-    const [, num, more1, unit, more2, more3, suffix] = zh;
-    digits = num ?? '';
-    scale = unit;
-    for (const q of [more1, more2, more3, suffix])
-      if (q) qualifiers.push(SUFFIX_QUALIFIER.get(q) ?? 'EXACT');
-    if ([more1, more2, more3].filter(Boolean).length > 1)
-      fail(`"多/余" given more than once: ${show(text)}`);
-  } else if (en) {
-    digits = en[1] ?? '';
-    scale = en[2]?.toLowerCase();
-  } else {
-    return fail(
-      `not an amount of money (expected e.g. "48.8亿元", "≥150亿元", "CNY 4.88 bn"): ${show(text)}`,
-    );
-  }
-  const plain = digits.replaceAll(',', '');
-  if (/^0[0-9]/.test(plain)) fail(`leading zero in ${show(text)}`);
-  const distinct = [...new Set(qualifiers)];
-  if (distinct.length > 1) fail(`conflicting qualifiers (${distinct.join(', ')}) in ${show(text)}`);
-  let value = new Decimal(plain);
-  if (scale !== undefined) value = value.times(SCALE.get(scale) ?? fail(`unknown scale ${scale}`));
-  return makeAmount(checkLimits(value, `amount ${show(text)}`), distinct[0] ?? 'EXACT', CNY);
 }
 
 // ---- formatting ----------------------------------------------------------------------------
@@ -230,7 +167,8 @@ function groupThousands(s: string): string {
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
-function render(a: Amount, locale: Locale, round: (d: Decimal) => Decimal): string {
+type Round = (d: Decimal) => Decimal;
+function render(a: Amount, locale: Locale, round: Round, grouped: boolean): string {
   const abs = a.value.abs();
   const sign = a.value.isNeg() && !a.value.isZero() ? '-' : '';
   const q = QUALIFIER_PREFIX[locale][a.qualifier];
@@ -238,7 +176,7 @@ function render(a: Amount, locale: Locale, round: (d: Decimal) => Decimal): stri
   const scales = !money ? NO_SCALE : locale === 'ZH' ? ZH_SCALES : EN_SCALES;
   const [scale, word] = scales.find(([s]) => round(abs.div(s)).gte(1)) ?? [ONE, ''];
   const n = round(abs.div(scale)).toFixed();
-  const num = sign + (locale === 'EN' ? groupThousands(n) : n);
+  const num = sign + (grouped ? groupThousands(n) : n);
   if (money) return locale === 'ZH' ? `${q}${num}${word}元` : `${q}CNY ${num}${word}`;
   const words = UNIT_WORDS[a.unit];
   if (!words) return `${q}${num} ${a.unit}`;
@@ -253,15 +191,35 @@ function render(a: Amount, locale: Locale, round: (d: Decimal) => Decimal): stri
  * for CNY amounts with canonical bounds (bounds other than the qualifier's are not printed).
  */
 export function formatAmount(a: Amount, locale: Locale = 'ZH'): string {
-  return render(a, locale, (d) => d);
+  return render(a, locale, (d) => d, locale === 'EN');
 }
 
-/** Chart labels only: at most 2 fraction digits, rounded half-up; the qualifier prefix is kept. */
+/** At most 4 significant digits (integer digits stay) and 2 fraction digits, half-up. */
+function roundForGlance(d: Decimal): Decimal {
+  const integerDigits = d.lt(1) ? 0 : d.trunc().toFixed().length;
+  return d.toDecimalPlaces(Math.max(0, Math.min(2, 4 - integerDigits)), Decimal.ROUND_HALF_UP);
+}
+
+/** At a glance (charts, headlines): "1,116亿元", "CNY 111.6 bn"; exact: `formatAmount`. */
 export function formatCompact(a: Amount, locale: Locale = 'ZH'): string {
-  return render(a, locale, (d) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+  return render(a, locale, roundForGlance, true);
 }
 
 // ---- arithmetic and storage ----------------------------------------------------------------
+
+/**
+ * The qualifier of a sum or of money passed along: all EXACT -> EXACT; EXACT with one other
+ * qualifier -> that one; two or more others -> APPROXIMATE. No Set: traces call it per flow.
+ */
+export function combineQualifiers(qualifiers: Iterable<AmountQualifier>): AmountQualifier {
+  let only: AmountQualifier | undefined;
+  for (const q of qualifiers) {
+    if (q === 'EXACT' || q === only) continue;
+    if (only !== undefined) return 'APPROXIMATE';
+    only = q;
+  }
+  return only ?? 'EXACT';
+}
 
 /** [low, high] an amount guarantees; null = unknown/unbounded. */
 function boundsOf(a: Amount): [Decimal | null, Decimal | null] {
@@ -295,14 +253,7 @@ export function sumAmounts(amounts: readonly Amount[], unit = CNY): Amount {
     low = low && l ? low.plus(l) : null;
     high = high && h ? high.plus(h) : null;
   }
-  const qualifier: AmountQualifier =
-    seen.has('APPROXIMATE') || (seen.has('AT_LEAST') && seen.has('AT_MOST'))
-      ? 'APPROXIMATE'
-      : seen.has('AT_LEAST')
-        ? 'AT_LEAST'
-        : seen.has('AT_MOST')
-          ? 'AT_MOST'
-          : 'EXACT';
+  const qualifier = combineQualifiers(seen);
   if (qualifier === 'EXACT') return { value, qualifier, low: null, high: null, unit };
   if (qualifier === 'AT_MOST' && low?.isZero()) low = null; // canonical: null low means 0
   return { value, qualifier, low, high, unit };

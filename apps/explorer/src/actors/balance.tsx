@@ -1,7 +1,8 @@
+import { Glance } from '../components/glance';
 import type { Locale } from '../display-name';
 import { translate } from '../lib/i18n';
 import { enumLabel } from '../lib/labels';
-import { full, type MoneyFields } from '../lib/money';
+import { full, isZero, type MoneyFields } from '../lib/money';
 
 export interface BalanceData {
   flags: readonly string[];
@@ -9,21 +10,51 @@ export interface BalanceData {
   outflow: MoneyFields;
   residual: MoneyFields;
   planned: MoneyFields;
+  plannedOutflow: MoneyFields;
   overdrawnBy?: MoneyFields | null;
 }
 
-/** in = out + unaccounted, with the API's flags; planned money beside it, not counted. */
+/**
+ * in = out + what stays, with the API's flags. A source (no recorded inflows) has no equation:
+ * its money starts there. Planned money, in and out, beside it, not counted.
+ */
 export function Balance({ balance: b, locale }: { balance: BalanceData; locale: Locale }) {
+  const source = b.flags.includes('NO_INFLOW');
+  const planned = [
+    ['plannedIn', b.planned],
+    ['plannedOut', b.plannedOutflow],
+  ] as const;
   return (
     <section className="panel balance" aria-labelledby="balance-h">
       <h2 id="balance-h">{translate('balance', locale)}</h2>
-      <p className="balance-equation">
-        {translate('inflow', locale)} <strong>{full(b.inflow, locale)}</strong> ={' '}
-        {translate('outflow', locale)} <strong>{full(b.outflow, locale)}</strong> +{' '}
-        {translate('residual', locale)} <strong>{full(b.residual, locale)}</strong>
-      </p>
-      <p className="note">
-        {translate('planned', locale)}: {full(b.planned, locale)}
+      {source ? (
+        <p className="balance-equation" data-source="">
+          {translate('sourceBalance', locale)} {translate('outflow', locale)}{' '}
+          <strong>
+            <Glance money={b.outflow} locale={locale} />
+          </strong>
+        </p>
+      ) : (
+        <p className="balance-equation">
+          {translate('inflow', locale)}{' '}
+          <strong>
+            <Glance money={b.inflow} locale={locale} />
+          </strong>{' '}
+          = {translate('outflow', locale)}{' '}
+          <strong>
+            <Glance money={b.outflow} locale={locale} />
+          </strong>{' '}
+          + {translate('residual', locale)}{' '}
+          <strong>
+            <Glance money={b.residual} locale={locale} />
+          </strong>
+        </p>
+      )}
+      <p className="note planned">
+        {planned
+          .filter(([, m]) => !isZero(m))
+          .map(([k, m]) => `${translate(k, locale)}: ${full(m, locale)}`)
+          .join(' · ') || translate('noPlanned', locale)}
       </p>
       {b.overdrawnBy ? (
         <p className="warning">

@@ -2,19 +2,11 @@ import { graphql } from '../gql';
 
 export const ActorPageQuery = graphql(`
   query ActorPage($id: ID!, $year: Int) {
-    observations(filter: { actorId: $id }) {
-      id
-      metric
-      metricInfo {
-        name
-        nameEn
-      }
-      value
-      unit
-      year
-      kind
-      citations {
-        ...CitationParts
+    observations(filter: { actorId: $id }, first: 100) {
+      edges {
+        node {
+          ...ObservationParts
+        }
       }
     }
     node(id: $id) {
@@ -45,6 +37,9 @@ export const ActorPageQuery = graphql(`
           planned {
             ...MoneyParts
           }
+          plannedOutflow {
+            ...MoneyParts
+          }
           overdrawnBy {
             ...MoneyParts
           }
@@ -53,20 +48,7 @@ export const ActorPageQuery = graphql(`
           ...CitationParts
         }
         pairings {
-          id
-          kind
-          coverage
-          year
-          helper {
-            id
-            name
-            nameEn
-          }
-          recipient {
-            id
-            name
-            nameEn
-          }
+          ...PairingParts
           citations {
             ...CitationParts
           }
@@ -76,32 +58,30 @@ export const ActorPageQuery = graphql(`
   }
 `);
 
+/** A page of flows as the flow tables show them, with the cursor to the next. */
+export const FlowRowPage = graphql(`
+  fragment FlowRowPage on FlowConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...FlowRowParts
+      }
+    }
+  }
+`);
+
 /** Top-level flows keep the query shallow (the API limits depth); `first` is at most 100. */
 export const ActorFlowsQuery = graphql(`
   query ActorFlows($inflows: FlowFilter!, $outflows: FlowFilter!, $inAfter: String, $outAfter: String) {
     inflows: flows(filter: $inflows, first: 100, after: $inAfter) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ...FlowRowParts
-        }
-      }
+      ...FlowRowPage
     }
     outflows: flows(filter: $outflows, first: 100, after: $outAfter) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ...FlowRowParts
-        }
-      }
+      ...FlowRowPage
     }
   }
 `);

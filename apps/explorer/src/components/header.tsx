@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { SessionControl } from '../curate/session-control';
 import { translate } from '../lib/i18n';
 import { useHref, useLang, useParams, useSwitchLang } from '../lib/url-state';
 
@@ -21,6 +22,7 @@ export function Header() {
         <Link href={href('/documents')}>{translate('sources', lang)}</Link>
       </nav>
       <SearchBox />
+      <SessionControl />
       <button
         type="button"
         className="lang-toggle"

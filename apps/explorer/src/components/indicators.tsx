@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { Link } from 'wouter';
 import { displayName, type Locale } from '../display-name';
-import { citationHref } from '../documents/citation-href';
 import { translate } from '../lib/i18n';
-import { enumLabel } from '../lib/labels';
-import { formatQuantity } from '../lib/unit-cost';
+import { enumLabel, perUnit } from '../lib/labels';
+import { compactQuantity, formatQuantity } from '../lib/unit-cost';
 import { useHref } from '../lib/url-state';
 import { LineChart } from '../places/line-chart';
+import { CitationLink } from './citation-link';
+import { type Inference, Inferred } from './inferred';
 import { num, TableHead } from './table-head';
 
 const CHART_METRICS = ['registered_poor_population', 'poverty_incidence'] as const;
@@ -19,22 +19,51 @@ const safeDecode = (s: string) => {
   }
 };
 
-/** Observations as line charts (poor population, poverty incidence) and a table with citations. */
-export function Indicators(props: {
-  observations: readonly {
-    citations: readonly { start: number; end: number; quote: string; document: { id: string } }[];
-    id: string;
-    metric: string;
-    metricInfo: { name: string; nameEn?: string | null };
-    value: string;
-    unit: string;
-    year: number;
-    kind: string;
-  }[];
-  locale: Locale;
-}) {
+interface Observation {
+  citations: readonly { start: number; end: number; quote: string; document: { id: string } }[];
+  id: string;
+  metric: string;
+  metricInfo: { name: string; nameEn?: string | null };
+  value: string;
+  unit: string;
+  year: number;
+  kind: string;
+  /** Fields the source does not state (Observation.inferred). */
+  inferred?: readonly Inference[];
+}
+
+/** The observations charted over the years (targets aside). */
+function IndicatorCharts(props: { observations: readonly Observation[]; locale: Locale }) {
   const { locale } = props;
-  const href = useHref();
+  return (
+    <div className="charts">
+      {CHART_METRICS.map((m) => {
+        const obs = props.observations.filter((o) => o.metric === m && o.kind !== 'TARGET');
+        const first = obs[0];
+        if (!first) return null;
+        return (
+          <figure key={m}>
+            <figcaption>{displayName(first.metricInfo, locale)}</figcaption>
+            <LineChart
+              title={displayName(first.metricInfo, locale)}
+              unitLabel={perUnit(first.unit, locale)}
+              points={obs.map((o) => ({
+                year: o.year,
+                value: o.value,
+                label: compactQuantity(o.value, o.unit, locale),
+              }))}
+            />
+          </figure>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Observations as line charts (poor population, poverty incidence) and a table with citations. */
+export function Indicators(props: { observations: readonly Observation[]; locale: Locale }) {
+  const { locale } = props;
+  const _href = useHref();
   // A record link from a document (#obs-<id>) scrolls to its row once the rows exist.
   const target = typeof window === 'undefined' ? '' : safeDecode(window.location.hash);
   useEffect(() => {
@@ -46,23 +75,7 @@ export function Indicators(props: {
   return (
     <section>
       <h2>{translate('observations', locale)}</h2>
-      <div className="charts">
-        {CHART_METRICS.map((m) => {
-          const obs = props.observations.filter((o) => o.metric === m && o.kind !== 'TARGET');
-          const first = obs[0];
-          if (!first) return null;
-          return (
-            <figure key={m}>
-              <figcaption>{displayName(first.metricInfo, locale)}</figcaption>
-              <LineChart
-                title={displayName(first.metricInfo, locale)}
-                unitLabel={first.unit}
-                points={obs.map((o) => ({ year: o.year, value: o.value, label: label(o) }))}
-              />
-            </figure>
-          );
-        })}
-      </div>
+      <IndicatorCharts observations={props.observations} locale={locale} />
       <table className="data observations">
         <caption>{translate('observations', locale)}</caption>
         <TableHead
@@ -80,18 +93,24 @@ export function Indicators(props: {
                 className={target === `#obs-${o.id}` ? 'target' : undefined}
               >
                 <td>{displayName(o.metricInfo, locale)}</td>
-                <td>{o.year}</td>
-                <td>{enumLabel(o.kind, locale)}</td>
-                <td className="num">{label(o)}</td>
+                <td>
+                  <Inferred field="year" inferred={o.inferred} locale={locale}>
+                    {o.year}
+                  </Inferred>
+                </td>
+                <td>
+                  <Inferred field="kind" inferred={o.inferred} locale={locale}>
+                    {enumLabel(o.kind, locale)}
+                  </Inferred>
+                </td>
+                <td className="num">
+                  <Inferred field="amount" inferred={o.inferred} locale={locale}>
+                    {label(o)}
+                  </Inferred>
+                </td>
                 <td>
                   {o.citations.map((c) => (
-                    <Link
-                      key={`${c.start}-${c.end}`}
-                      href={href(citationHref(c))}
-                      className="citation-link"
-                    >
-                      “{c.quote}”
-                    </Link>
+                    <CitationLink key={`${c.start}-${c.end}`} c={c} locale={locale} />
                   ))}
                 </td>
               </tr>

@@ -11,15 +11,46 @@ export function Loading() {
   );
 }
 
-export function ErrorState({ error, retry }: { error: CombinedError | Error; retry?: () => void }) {
+/** Arguments that name a record: a bad one means the page's record does not exist. */
+const ID_ARGUMENTS = new Set(['id', 'from', 'code']);
+
+/** What went wrong, in the reader's words: the server's own text is for developers. */
+export function errorKind(error: CombinedError | Error): 'notFound' | 'network' | 'server' {
+  if (!('graphQLErrors' in error)) return 'server';
+  if (error.networkError) return 'network';
+  const badId = error.graphQLErrors.some(
+    (e) =>
+      e.extensions?.code === 'BAD_USER_INPUT' &&
+      ID_ARGUMENTS.has(String(e.extensions?.argument ?? '')),
+  );
+  return badId ? 'notFound' : 'server';
+}
+
+/** How a retry asks: past the cache, whose answer is the one that failed. */
+export const FROM_NETWORK = { requestPolicy: 'network-only' } as const;
+
+/** urql's re-execute function (the second item useQuery returns), called with FROM_NETWORK. */
+export type Refetch = (context: typeof FROM_NETWORK) => void;
+
+export function ErrorState({
+  error,
+  refetch,
+}: {
+  error: CombinedError | Error;
+  refetch?: Refetch;
+}) {
   const lang = useLang();
+  const kind = errorKind(error);
+  // Retrying cannot make a missing record appear.
+  if (kind === 'notFound') return <NotFound />;
   return (
     <div className="status error" role="alert">
       <p>
-        {translate('error', lang)}: {error.message}
+        {translate('error', lang)}:{' '}
+        {translate(kind === 'network' ? 'errorNetwork' : 'errorServer', lang)}
       </p>
-      {retry ? (
-        <button type="button" onClick={retry}>
+      {refetch ? (
+        <button type="button" onClick={() => refetch(FROM_NETWORK)}>
           {translate('retry', lang)}
         </button>
       ) : null}
@@ -34,7 +65,7 @@ export function Empty({ children }: { children: React.ReactNode }) {
 export function NotFound() {
   const lang = useLang();
   return (
-    <div className="status empty">
+    <div className="status empty not-found">
       <h2>{translate('notFound', lang)}</h2>
       <p>{translate('notFoundHint', lang)}</p>
     </div>
@@ -46,9 +77,10 @@ export function QueryState(props: {
   fetching: boolean;
   error: CombinedError | undefined;
   hasData: boolean;
-  retry?: () => void;
+  refetch?: Refetch;
 }) {
-  if (props.error && !props.hasData) return <ErrorState error={props.error} retry={props.retry} />;
+  if (props.error && !props.hasData)
+    return <ErrorState error={props.error} refetch={props.refetch} />;
   if (props.fetching && !props.hasData) return <Loading />;
   return null;
 }

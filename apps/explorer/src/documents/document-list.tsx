@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Empty, QueryState } from '../components/status';
+import { AddDocumentLink, CurateLink } from '../curate/curate-links';
 import { translate } from '../lib/i18n';
 import { idPath, useHref, useLang } from '../lib/url-state';
 import { DocumentListQuery } from './queries';
@@ -12,13 +13,9 @@ export default function DocumentList() {
   return (
     <article>
       <h1>{translate('sources', lang)}</h1>
-      <QueryState
-        fetching={fetching}
-        error={error}
-        hasData={!!data}
-        retry={() => refetch({ requestPolicy: 'network-only' })}
-      />
-      {data && data.documents.length === 0 ? (
+      <AddDocumentLink />
+      <QueryState fetching={fetching} error={error} hasData={!!data} refetch={refetch} />
+      {data && data.documents.edges.length === 0 ? (
         <Empty>
           {lang === 'EN'
             ? 'No documents loaded. Import a data set with its source documents.'
@@ -26,11 +23,12 @@ export default function DocumentList() {
         </Empty>
       ) : null}
       <ul className="results">
-        {data?.documents.map((d) => (
+        {data?.documents.edges.map(({ node: d }) => (
           <li key={d.id}>
             <Link href={href(idPath('/documents', d.id))}>
               {lang === 'EN' && d.titleEn ? d.titleEn : d.title}
-            </Link>
+            </Link>{' '}
+            <CurateLink id={d.id} />
             <div className="note">
               {[d.publisher, d.publishedOn, d.language].filter(Boolean).join(' · ')}
             </div>

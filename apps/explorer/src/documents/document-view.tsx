@@ -1,10 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams as useRouteParams } from 'wouter';
+import { ClosablePanel } from '../components/closable-panel';
 import { NotFound, QueryState } from '../components/status';
+import type { Locale } from '../display-name';
 import { translate } from '../lib/i18n';
 import { nodeWith } from '../lib/node';
-import { decodeParam, useHref, useLang, useParams, useSetParams } from '../lib/url-state';
+import { decodeParam, useHref, useLang, useParams } from '../lib/url-state';
+import { DocumentHeader, HighlightControls } from './document-parts';
+import { FindBox } from './find-box';
 import { DocumentQuery } from './queries';
 import { type CitedRecord, citedRecord } from './records';
 import {
@@ -12,8 +16,11 @@ import {
   type Highlight,
   mergeCitations,
   parseSpanHash,
+  type Segment,
+  type Span,
   segmentText,
 } from './segments';
+import { useCitations } from './use-citations';
 
 function useHash(): string {
   const [hash, setHash] = useState(() => window.location.hash);
@@ -33,7 +40,6 @@ export default function DocumentView() {
   const lang = useLang();
   const id = decodeParam(useRouteParams<{ id: string }>().id);
   const params = useParams();
-  const setParams = useSetParams();
   const show = params.get('hl') !== '0';
   const [{ data, fetching, error }, refetch] = useQuery({
     query: DocumentQuery,
@@ -44,14 +50,16 @@ export default function DocumentView() {
   const target = parseSpanHash(hash);
   const [open, setOpen] = useState<Highlight<CitedRecord> | null>(null);
 
+  const citations = useCitations(id, doc?.citations);
+
   const segments = useMemo(() => {
     if (!doc) return [];
-    const cited = doc.citations.flatMap((c) => {
+    const cited = citations.flatMap((c) => {
       const record = citedRecord(c, lang);
       return record ? [{ start: c.start, end: c.end, record }] : [];
     });
     return segmentText(doc.text, mergeCitations(cited), findFigures(doc.text));
-  }, [doc, lang]);
+  }, [doc, citations, lang]);
 
   const targetRef = useRef<HTMLElement | null>(null);
   const targetKey = target ? `${target.start}-${target.end}` : '';
@@ -67,44 +75,12 @@ export default function DocumentView() {
   if (data && !doc) return <NotFound />;
   return (
     <article className="document">
-      <QueryState
-        fetching={fetching}
-        error={error}
-        hasData={!!data}
-        retry={() => refetch({ requestPolicy: 'network-only' })}
-      />
+      <QueryState fetching={fetching} error={error} hasData={!!data} refetch={refetch} />
       {doc ? (
         <>
-          <header className="view-header">
-            <h1>{lang === 'EN' && doc.titleEn ? doc.titleEn : doc.title}</h1>
-            <p className="as-of">
-              {[doc.publisher, doc.publishedOn].filter(Boolean).join(' · ')}
-              {doc.url ? (
-                <>
-                  {' · '}
-                  <a href={doc.url} rel="noreferrer">
-                    {doc.url}
-                  </a>
-                </>
-              ) : null}
-            </p>
-          </header>
-          <div className="controls">
-            <label className="control">
-              <input
-                type="checkbox"
-                checked={show}
-                onChange={(e) =>
-                  setParams({ hl: e.target.checked ? null : '0' }, { replace: true })
-                }
-              />{' '}
-              {translate('showHighlights', lang)}
-            </label>
-            <span className="legend">
-              <mark>{lang === 'EN' ? 'cited' : '已引用'}</mark>{' '}
-              <span className="uncited">{translate('uncited', lang)}</span>
-            </span>
-          </div>
+          <DocumentHeader doc={doc} lang={lang} />
+          <HighlightControls show={show} lang={lang} />
+          <FindBox text={doc.text} locale={lang} />
           {doc.normalisation ? (
             <details className="note">
               <summary>{lang === 'EN' ? 'The text is normalised' : '文本经过规范化处理'}</summary>
@@ -113,35 +89,51 @@ export default function DocumentView() {
           ) : null}
           {open ? <RecordsPanel highlight={open} onClose={() => setOpen(null)} /> : null}
           <div className={`doc-text${show ? '' : ' plain'}`} lang={doc.language}>
-            {segments.map((s) => {
-              if (s.kind === 'text') return <span key={s.start}>{s.text}</span>;
-              if (s.kind === 'uncited')
-                return (
-                  <span
-                    key={s.start}
-                    className={show ? 'uncited' : undefined}
-                    title={translate('uncited', lang)}
-                  >
-                    {s.text}
-                  </span>
-                );
-              const h = s.highlight;
-              const isTarget = !!target && target.start >= h.start && target.end <= h.end;
-              return (
-                <Mark
-                  key={s.start}
-                  highlight={h}
-                  text={s.text}
-                  isTarget={isTarget}
-                  markRef={isTarget ? targetRef : undefined}
-                  onOpen={() => setOpen(h)}
-                />
-              );
-            })}
+            {segments.map((s) => (
+              <SegmentView
+                key={s.start}
+                segment={s}
+                show={show}
+                lang={lang}
+                target={target}
+                targetRef={targetRef}
+                onOpen={setOpen}
+              />
+            ))}
           </div>
         </>
       ) : null}
     </article>
+  );
+}
+
+/** One run of the text: plain, a figure no record cites, or a highlight of cited records. */
+function SegmentView(props: {
+  segment: Segment<CitedRecord>;
+  show: boolean;
+  lang: Locale;
+  target: Span | null;
+  targetRef: RefObject<HTMLElement | null>;
+  onOpen: (h: Highlight<CitedRecord>) => void;
+}) {
+  const { segment: s, target } = props;
+  if (s.kind === 'text') return <span>{s.text}</span>;
+  if (s.kind === 'uncited')
+    return (
+      <span className={props.show ? 'uncited' : undefined} title={translate('uncited', props.lang)}>
+        {s.text}
+      </span>
+    );
+  const h = s.highlight;
+  const isTarget = !!target && target.start >= h.start && target.end <= h.end;
+  return (
+    <Mark
+      highlight={h}
+      text={s.text}
+      isTarget={isTarget}
+      markRef={isTarget ? props.targetRef : undefined}
+      onOpen={() => props.onOpen(h)}
+    />
   );
 }
 
@@ -204,10 +196,12 @@ function RecordsPanel({
   const first = useRef<HTMLAnchorElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
-    <section className="panel records-panel" aria-label={translate('record', lang)}>
-      <button type="button" onClick={onClose} className="close">
-        {translate('close', lang)}
-      </button>
+    <ClosablePanel
+      className="records-panel"
+      label={translate('record', lang)}
+      locale={lang}
+      onClose={onClose}
+    >
       <ul>
         {highlight.records.map((r, i) => (
           <li key={`${r.type}:${r.id}`}>
@@ -223,6 +217,6 @@ function RecordsPanel({
           </li>
         ))}
       </ul>
-    </section>
+    </ClosablePanel>
   );
 }

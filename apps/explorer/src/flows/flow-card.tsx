@@ -1,8 +1,10 @@
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
+import { CitationLink } from '../components/citation-link';
+import { InferenceList } from '../components/inferred';
+import { RecordNote } from '../components/record-note';
 import { ErrorState, Loading } from '../components/status';
 import { displayName, type Locale } from '../display-name';
-import { citationHref } from '../documents/citation-href';
 import { translate } from '../lib/i18n';
 import { enumLabel } from '../lib/labels';
 import { full } from '../lib/money';
@@ -13,8 +15,11 @@ import { FlowCardQuery } from '../trace/queries';
 /** One flow record with its citations, fetched by id (used by the trace's link panel). */
 export function FlowCard({ id, locale }: { id: string; locale: Locale }) {
   const href = useHref();
-  const [{ data, fetching, error }] = useQuery({ query: FlowCardQuery, variables: { id } });
-  if (error) return <ErrorState error={error} />;
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: FlowCardQuery,
+    variables: { id },
+  });
+  if (error) return <ErrorState error={error} refetch={refetch} />;
   if (fetching || !data) return <Loading />;
   const f = nodeWith(data.node, 'amount');
   if (!f) return <p>{translate('notFound', locale)}</p>;
@@ -28,7 +33,8 @@ export function FlowCard({ id, locale }: { id: string; locale: Locale }) {
         {f.program ? ` · ${displayName(f.program, locale)}` : ''} ·{' '}
         <Link href={href(idPath('/flows', f.id))}>{translate('open', locale)}</Link>
       </p>
-      {f.note ? <p className="note">{f.note}</p> : null}
+      <RecordNote note={f.note} locale={locale} />
+      <InferenceList inferred={f.inferred} locale={locale} />
       <Citations citations={f.citations} locale={locale} />
     </div>
   );
@@ -41,15 +47,13 @@ export function Citations({
   citations: readonly { start: number; end: number; quote: string; document: { id: string } }[];
   locale: Locale;
 }) {
-  const href = useHref();
+  const _href = useHref();
   if (citations.length === 0) return <p className="note">{translate('noCitations', locale)}</p>;
   return (
     <ul className="citations" aria-label={translate('citations', locale)}>
       {citations.map((c) => (
         <li key={`${c.document.id}:${c.start}-${c.end}`}>
-          <Link href={href(citationHref(c))} className="citation-link">
-            “{c.quote}”
-          </Link>
+          <CitationLink c={c} locale={locale} />
         </li>
       ))}
     </ul>

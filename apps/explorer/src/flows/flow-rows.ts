@@ -1,4 +1,5 @@
 import type { AmountQualifier } from '@fundtrace/schema/money';
+import type { Inference } from '../components/inferred';
 import type { Named } from '../display-name';
 import type { MoneyFields } from '../lib/money';
 
@@ -12,5 +13,7 @@ export interface FlowRow {
   source: { id: string } & Named;
   target: { id: string } & Named;
   program?: ({ id: string } & Named) | null;
+  /** Fields the source does not state (Flow.inferred). */
+  inferred: readonly Inference[];
   citations: readonly { start: number; end: number; quote: string; document: { id: string } }[];
 }

@@ -1,12 +1,9 @@
-import { Link } from 'wouter';
-import { type Column, SortableTable } from '../components/sortable-table';
-import { displayName, type Locale } from '../display-name';
-import { citationHref } from '../documents/citation-href';
+import { SortableTable } from '../components/sortable-table';
+import type { Locale } from '../display-name';
 import { type ExportFilter, flowsExportHref } from '../lib/export-link';
 import { translate } from '../lib/i18n';
-import { enumLabel } from '../lib/labels';
-import { full, toAmount } from '../lib/money';
-import { idPath, useHref, useParams, useSetParams } from '../lib/url-state';
+import { useParams, useSetParams } from '../lib/url-state';
+import { useFlowColumns } from './flow-columns';
 import type { FlowRow } from './flow-rows';
 
 /**
@@ -27,71 +24,8 @@ export function FlowTable(props: {
   nextCursor?: string | null;
   pageParam?: string;
 }) {
-  const params = useParams();
-  const setParams = useSetParams();
-  const paged = props.pageParam ? params.get(props.pageParam) !== null : false;
   const { locale } = props;
-  const href = useHref();
-  const columns: Column<FlowRow>[] = [
-    {
-      key: 'party',
-      header: translate(props.side === 'source' ? 'source' : 'target', locale),
-      render: (f) => (
-        <Link href={href(idPath('/actors', f[props.side].id))}>
-          {displayName(f[props.side], locale)}
-        </Link>
-      ),
-      sortValue: (f) => displayName(f[props.side], locale),
-    },
-    {
-      key: 'amount',
-      header: translate('amount', locale),
-      numeric: true,
-      render: (f) => (
-        <Link href={href(idPath('/flows', f.id))}>
-          {full(f.amount, locale)}
-          {f.status === 'PLANNED' ? (
-            <span className="badge">{translate('planned', locale)}</span>
-          ) : null}
-        </Link>
-      ),
-      sortValue: (f) => toAmount(f.amount).value,
-    },
-    {
-      key: 'year',
-      header: translate('year', locale),
-      render: (f) => f.year,
-      sortValue: (f) => f.year,
-    },
-    {
-      key: 'status',
-      header: translate('status', locale),
-      render: (f) => enumLabel(f.status, locale),
-      sortValue: (f) => f.status,
-    },
-    {
-      key: 'instrument',
-      header: translate('instrument', locale),
-      render: (f) => enumLabel(f.instrument, locale),
-      sortValue: (f) => f.instrument,
-    },
-    {
-      key: 'program',
-      header: translate('program', locale),
-      render: (f) => (f.program ? displayName(f.program, locale) : '—'),
-      sortValue: (f) => (f.program ? displayName(f.program, locale) : null),
-    },
-    {
-      key: 'citation',
-      header: translate('citations', locale),
-      render: (f) =>
-        f.citations.slice(0, 1).map((c) => (
-          <Link key={c.start} href={href(citationHref(c))} className="citation-link">
-            “{c.quote}”
-          </Link>
-        )),
-    },
-  ];
+  const columns = useFlowColumns(props.side, locale);
   if (props.rows.length === 0) {
     return (
       <section className="flow-table">
@@ -111,30 +45,18 @@ export function FlowTable(props: {
         defaultSort="-amount"
       />
       {props.totalCount > props.rows.length ? (
-        <p className="note truncation" role="note">
-          {translate(paged ? 'pageOf' : 'truncated', locale, {
-            n: props.rows.length,
-            total: props.totalCount,
-          })}{' '}
-          {paged && props.pageParam ? (
-            <button type="button" onClick={() => setParams({ [props.pageParam as string]: null })}>
-              {translate('firstPage', locale)}
-            </button>
-          ) : null}{' '}
-          {props.nextCursor && props.pageParam ? (
-            <button
-              type="button"
-              onClick={() => setParams({ [props.pageParam as string]: props.nextCursor })}
-            >
-              {translate('nextPage', locale)}
-            </button>
-          ) : null}
-        </p>
+        <Truncation
+          shown={props.rows.length}
+          total={props.totalCount}
+          pageParam={props.pageParam}
+          nextCursor={props.nextCursor}
+          locale={locale}
+        />
       ) : null}
       {props.rows.length > 0 ? (
         <a
           className="button"
-          href={flowsExportHref(props.filter)}
+          href={flowsExportHref(props.filter, locale)}
           download={props.filename}
           rel="nofollow"
         >
@@ -142,5 +64,34 @@ export function FlowTable(props: {
         </a>
       ) : null}
     </section>
+  );
+}
+
+/** Says the list is cut (first ≤ 100 a page) and pages through it in the URL. */
+function Truncation(props: {
+  shown: number;
+  total: number;
+  pageParam?: string | undefined;
+  nextCursor?: string | null | undefined;
+  locale: Locale;
+}) {
+  const params = useParams();
+  const setParams = useSetParams();
+  const { locale, pageParam } = props;
+  const paged = pageParam ? params.get(pageParam) !== null : false;
+  return (
+    <p className="note truncation" role="note">
+      {translate(paged ? 'pageOf' : 'truncated', locale, { n: props.shown, total: props.total })}{' '}
+      {paged && pageParam ? (
+        <button type="button" onClick={() => setParams({ [pageParam]: null })}>
+          {translate('firstPage', locale)}
+        </button>
+      ) : null}{' '}
+      {props.nextCursor && pageParam ? (
+        <button type="button" onClick={() => setParams({ [pageParam]: props.nextCursor ?? null })}>
+          {translate('nextPage', locale)}
+        </button>
+      ) : null}
+    </p>
   );
 }

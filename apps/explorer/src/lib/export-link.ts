@@ -1,3 +1,4 @@
+import type { Locale } from '../display-name';
 /** A filter of the export endpoint: the `flows` query's filter, as URL parameters. */
 export type ExportFilter = Record<string, string | number | null | undefined>;
 
@@ -6,11 +7,13 @@ export type ExportFilter = Record<string, string | number | null | undefined>;
  * with a BOM for Excel, plain decimal amounts, qualifier, bounds and currency in columns of their
  * own, the quotes that state each flow, and every matching row, not only the page shown.
  */
-export function flowsExportHref(filter: ExportFilter): string {
+/** The CSV of a filter, with its header row in the reader's language (headers=machine for programs). */
+export function flowsExportHref(filter: ExportFilter, locale: Locale): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filter)) {
     if (value !== null && value !== undefined && value !== '') params.set(name, String(value));
   }
+  params.set('headers', locale === 'EN' ? 'en' : 'zh');
   const query = params.toString();
   return `/export/flows.csv${query ? `?${query}` : ''}`;
 }

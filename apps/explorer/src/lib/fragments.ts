@@ -11,15 +11,25 @@ export const MoneyParts = graphql(`
   }
 `);
 
-/** A citation as the explorer links it: the span of its document and the words there. */
+/** A citation as the explorer links it: the span of its document, the words there, their gloss. */
 export const CitationParts = graphql(`
   fragment CitationParts on Citation {
     start
     end
     quote
+    gloss
     document {
       id
     }
+  }
+`);
+
+/** A field the source does not state: why it was inferred, in English and, if recorded, Chinese. */
+export const InferenceParts = graphql(`
+  fragment InferenceParts on Inference {
+    field
+    note
+    noteZh
   }
 `);
 
@@ -50,6 +60,9 @@ export const FlowRowParts = graphql(`
     year
     status
     instrument
+    inferred {
+      ...InferenceParts
+    }
     amount {
       ...MoneyParts
     }
@@ -70,6 +83,66 @@ export const FlowRowParts = graphql(`
     }
     citations {
       ...CitationParts
+    }
+  }
+`);
+
+/** A flow as a list names it: its two ends, in both languages, and its amount. */
+export const FlowEndsParts = graphql(`
+  fragment FlowEndsParts on Flow {
+    id
+    source {
+      name
+      nameEn
+    }
+    target {
+      name
+      nameEn
+    }
+    amount {
+      ...MoneyParts
+    }
+  }
+`);
+
+/** An observation as the indicator tables list it: metric, value, year, kind, and its sources. */
+export const ObservationParts = graphql(`
+  fragment ObservationParts on Observation {
+    id
+    metric
+    metricInfo {
+      name
+      nameEn
+    }
+    value
+    unit
+    year
+    kind
+    inferred {
+      ...InferenceParts
+    }
+    citations {
+      ...CitationParts
+    }
+  }
+`);
+
+/** A pairing as a list names it: who helps whom, how, from when, and what it covers. */
+export const PairingParts = graphql(`
+  fragment PairingParts on Pairing {
+    id
+    kind
+    coverage
+    year
+    helper {
+      id
+      name
+      nameEn
+    }
+    recipient {
+      id
+      name
+      nameEn
     }
   }
 `);

@@ -94,15 +94,20 @@ describe('refreshOnFlowRecorded', () => {
       fetch,
     });
     const refresh = vi.fn();
-    const stop = refreshOnFlowRecorded(client, refresh, { wait: 10, retryMs: 30 });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(refresh).toHaveBeenCalledTimes(1);
-    await new Promise((r) => setTimeout(r, 60));
+    const stop = refreshOnFlowRecorded(client, refresh, { wait: 10, retryMs: 300 });
+    // Waits, not fixed sleeps: the margins hold on a loaded machine too.
+    await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(1), { timeout: 2000 });
+    expect(streams).toBe(1); // two events of one stream, one refresh
+    await vi.waitFor(
+      () => {
+        expect(streams).toBeGreaterThanOrEqual(2);
+        expect(refresh.mock.calls.length).toBeGreaterThanOrEqual(2);
+      },
+      { timeout: 3000 },
+    );
     stop();
-    expect(streams).toBeGreaterThanOrEqual(2);
-    expect(refresh.mock.calls.length).toBeGreaterThanOrEqual(2);
     const after = streams;
-    await new Promise((r) => setTimeout(r, 80));
+    await new Promise((r) => setTimeout(r, 700));
     expect(streams).toBe(after);
   });
 });

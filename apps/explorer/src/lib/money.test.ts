@@ -1,6 +1,6 @@
 import { makeAmount } from '@fundtrace/schema/money';
 import { describe, expect, it } from 'vitest';
-import { compact, full, percentOf, toAmount, total } from './money';
+import { compact, compactRange, full, fullRange, percentOf, toAmount, total } from './money';
 
 describe('amount formatting', () => {
   const treasury = { value: '4880000000', qualifier: 'EXACT' as const, unit: 'CNY' };
@@ -36,5 +36,18 @@ describe('amount formatting', () => {
   it('gives a share with one decimal, and none over a zero whole', () => {
     expect(percentOf(makeAmount('488'), makeAmount('1018'))).toBe('47.9%');
     expect(percentOf(makeAmount('1'), makeAmount('0'))).toBeNull();
+  });
+
+  it('shows a range rounded, and its exact ends with the plain sum on hover', () => {
+    const range = {
+      value: '16377130000',
+      low: '11497130000',
+      high: '13497130000',
+      qualifier: 'EXACT' as const,
+      unit: 'CNY',
+    };
+    expect(compactRange(range, 'ZH')).toBe('¥115.0亿–135.0亿');
+    expect(fullRange(range, 'ZH')).toBe('114.9713亿元至134.9713亿元（逐笔相加为 163.7713亿元）');
+    expect(fullRange(treasury, 'ZH')).toBeNull();
   });
 });

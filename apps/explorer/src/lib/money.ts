@@ -2,6 +2,7 @@
  * Amounts from the API as exact decimals, formatted with the shared helpers. Money never goes
  * through a JS number: the API sends decimal strings and they stay decimal.js values here.
  */
+
 import {
   type Amount,
   type AmountQualifier,
@@ -11,6 +12,7 @@ import {
   sumAmounts,
 } from '@fundtrace/schema/money';
 import type { Locale } from '../display-name';
+import { translate } from './i18n';
 
 /** The Money fields the explorer asks for (see the MoneyParts fragment). */
 export interface MoneyFields {
@@ -64,6 +66,33 @@ export const isZero = (m: MoneyFields | Amount): boolean =>
 export function percentOf(part: Amount, whole: Amount): string | null {
   if (whole.value.isZero()) return null;
   return `${part.value.div(whole.value).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}%`;
+}
+
+/**
+ * A total with a range (overlaps recorded among its flows) as "¥95.0亿–163.8亿" or
+ * "CNY 9.50–16.38 bn"; null when it has no range.
+ */
+export function compactRange(m: MoneyFields, locale: Locale): string | null {
+  const low = dec(m.low);
+  const high = dec(m.high);
+  if (!low || !high || low.eq(high) || m.unit !== 'CNY') return null;
+  if (locale === 'EN') {
+    const bn = (d: Decimal) => d.div(1e9).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+    return `CNY ${bn(low)}–${bn(high)} bn`;
+  }
+  const yi = (d: Decimal) => d.div(1e8).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
+  return `¥${yi(low)}亿–${yi(high)}亿`;
+}
+
+/** The exact ends of a range and the plain sum of its records, for a tooltip; null if no range. */
+export function fullRange(m: MoneyFields, locale: Locale): string | null {
+  if (!compactRange(m, locale) || !m.low || !m.high) return null;
+  const at = (value: string) => full({ ...m, value, low: null, high: null }, locale);
+  return translate('rangeExact', locale, {
+    low: at(m.low),
+    high: at(m.high),
+    sum: full(m, locale),
+  });
 }
 
 export { Decimal };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatQuantity, unitCostFormula } from './unit-cost';
+import { compactQuantity, formatQuantity, unitCostFormula } from './unit-cost';
 
 describe('unitCostFormula', () => {
   const money = { value: '3300000000', qualifier: 'EXACT' as const, unit: 'CNY' };
@@ -22,7 +22,7 @@ describe('unitCostFormula', () => {
       attributedValue: '641',
       unit: 'HOUSEHOLD',
     };
-    expect(unitCostFormula(o, 'ZH')).toBe('≈514.82万元/户 = 33亿元 ÷ 641户');
+    expect(unitCostFormula(o, 'ZH')).toBe('≈514.8万元/户 = 33亿元 ÷ 641户');
   });
 
   it('gives nothing without a unit cost', () => {
@@ -37,5 +37,18 @@ describe('formatQuantity', () => {
     expect(formatQuantity('4.1', 'PERCENT', 'ZH')).toBe('4.1%');
     expect(formatQuantity('25', 'SQUARE_METRE_PER_PERSON', 'EN')).toBe('25 m² per person');
     expect(formatQuantity('556000', 'PERSON', 'EN')).toBe('556,000 people');
+  });
+
+  it('writes counts in 万 where that is exact, as the sources do', () => {
+    expect(formatQuantity('1976000', 'PERSON', 'ZH')).toBe('197.6万人');
+    expect(formatQuantity('1976001', 'PERSON', 'ZH')).toBe('1976001人');
+    expect(formatQuantity('641', 'SITE', 'ZH')).toBe('641个安置点');
+  });
+});
+
+describe('compactQuantity', () => {
+  it('rounds chart labels to what fits', () => {
+    expect(compactQuantity('1976000', 'PERSON', 'ZH')).toBe('197.6万人');
+    expect(compactQuantity('1976000', 'PERSON', 'EN')).toBe('1.98 m people');
   });
 });

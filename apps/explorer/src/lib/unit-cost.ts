@@ -31,7 +31,7 @@ export function unitCostFormula(
   const cost = toAmount(o.unitCost);
   const bare: Amount = { ...cost, qualifier: 'EXACT', low: null, high: null };
   const mark = MARK[cost.qualifier][locale === 'EN' ? 1 : 0];
-  // A rounded cost reads better at chart precision (≈514.82万元); an exact one is shown whole.
+  // A rounded cost reads better at a glance (≈514.8万元); an exact one is shown whole.
   const shown = cost.qualifier === 'EXACT' ? full(bare, locale) : formatCompact(bare, locale);
   const per = perUnit(o.unit, locale);
   const count = full(quantity(o.attributedValue, o.unit), locale);
@@ -53,9 +53,31 @@ const EXTRA_UNITS: Record<string, readonly [string, string]> = {
   MEETING: ['次会议', ' meetings'],
 };
 
-/** An observation's value with its unit: 55.6万人 is shown as 556000人, 4.1%, 25平方米/人. */
+/**
+ * An observation's value with its unit: 4.1%, 25平方米/人, and counts in 万 as the Chinese
+ * sources write them (197.6万人) when that is exact; otherwise the whole count.
+ */
 export function formatQuantity(value: string, unit: string, locale: Locale): string {
   const extra = EXTRA_UNITS[unit];
   if (extra) return `${value}${extra[locale === 'EN' ? 1 : 0]}`;
+  const wan = new Decimal(value).div(10_000);
+  if (locale === 'ZH' && wan.gte(1) && wan.decimalPlaces() <= 2 && unit !== 'CNY')
+    return `${wan.toFixed()}万${unitSuffix(unit, locale)}`;
   return full(quantity(value, unit), locale);
+}
+
+/** The words after a count ("人", " people"), as the shared formatter writes them. */
+const unitSuffix = (unit: string, locale: Locale) =>
+  full(quantity('2', unit), locale).replace(/^2/, '');
+
+/** Chart labels only: a count rounded to what fits (197.6万人, 1.98 m people). */
+export function compactQuantity(value: string, unit: string, locale: Locale): string {
+  if (EXTRA_UNITS[unit] || unit === 'CNY') return formatQuantity(value, unit, locale);
+  const n = new Intl.NumberFormat(locale === 'EN' ? 'en' : 'zh-CN', {
+    notation: 'compact',
+    maximumFractionDigits: 2,
+  }).format(value as unknown as number);
+  const words =
+    locale === 'EN' ? n.replace(/K$/, ' k').replace(/M$/, ' m').replace(/B$/, ' bn') : n;
+  return `${words}${unitSuffix(unit, locale)}`;
 }

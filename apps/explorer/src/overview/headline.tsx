@@ -1,6 +1,8 @@
+import { Link } from 'wouter';
 import type { Locale } from '../display-name';
 import { translate } from '../lib/i18n';
-import { full, type MoneyFields } from '../lib/money';
+import { compact, compactRange, full, fullRange, isZero, type MoneyFields } from '../lib/money';
+import { useHref } from '../lib/url-state';
 
 export interface YearTotals {
   year: number | null;
@@ -10,6 +12,7 @@ export interface YearTotals {
   leveraged: MoneyFields;
   planned: MoneyFields;
   otherResources: readonly MoneyFields[];
+  overlaps?: readonly { id: string; statedTotal?: { value: string } | null }[];
 }
 
 /** Public money, loans, leveraged and planned money side by side, never added together. */
@@ -25,7 +28,14 @@ export function Headline({ totals, locale }: { totals: YearTotals; locale: Local
       {figures.map(([key, money, kind]) => (
         <div key={key} className={`figure figure-${kind}`} data-figure={key}>
           <dt>{translate(key, locale)}</dt>
-          <dd>{full(money, locale)}</dd>
+          {isZero(money) ? (
+            <dd className="not-reported">{translate('notReported', locale)}</dd>
+          ) : (
+            // Rounded to what a reader takes in; the exact figure on hover and in tables.
+            <dd title={(kind === 'public' && fullRange(money, locale)) || full(money, locale)}>
+              {(kind === 'public' && compactRange(money, locale)) || compact(money, locale)}
+            </dd>
+          )}
         </div>
       ))}
       {totals.otherResources.length > 0 ? (
@@ -36,10 +46,39 @@ export function Headline({ totals, locale }: { totals: YearTotals; locale: Local
           </dd>
         </div>
       ) : null}
+      <OverlapReason totals={totals} locale={locale} />
       <div className="figure figure-count">
         <dt>{translate('flowCount', locale)}</dt>
         <dd>{totals.flowCount}</dd>
       </div>
     </dl>
+  );
+}
+
+/**
+ * Why public money is a range, with a link to the overlaps that make it one, and to where the
+ * sources disagree when a total another source states lowers its high end.
+ */
+function OverlapReason({ totals, locale }: { totals: YearTotals; locale: Locale }) {
+  const href = useHref();
+  const n = totals.overlaps?.length ?? 0;
+  if (n === 0 || !compactRange(totals.publicMoney, locale)) return null;
+  const bound = totals.overlaps?.some((o) => o.statedTotal) ?? false;
+  return (
+    <p className="overlap-reason" data-figure="overlapReason">
+      {translate('overlapReason', locale, { n })}{' '}
+      <Link href={href('/overlaps', { year: String(totals.year ?? '') })}>
+        {translate('seeOverlaps', locale)}
+      </Link>
+      {bound ? (
+        <>
+          {' '}
+          {translate('boundReason', locale)}{' '}
+          <Link href={href('/sources-disagree')} data-link="sourcesDisagree">
+            {translate('sourcesDisagree', locale)}
+          </Link>
+        </>
+      ) : null}
+    </p>
   );
 }

@@ -19,27 +19,40 @@ export interface OverviewRow {
   from: Ref | null;
   to: Ref | null;
   amount: Amount;
+  /** Some of its flows may share money with another flow (a recorded overlap): drawn hatched. */
+  mayOverlap?: boolean;
 }
 
 export const DEFAULT_TOP = 10;
 
 /** source → program → target totals, split into the two link sets the Sankey draws (summed exactly). */
 export function splitTriples(
-  rows: readonly { source: Ref | null; program: Ref | null; target: Ref | null; amount: Amount }[],
+  rows: readonly {
+    source: Ref | null;
+    program: Ref | null;
+    target: Ref | null;
+    amount: Amount;
+    mayOverlap?: boolean;
+  }[],
 ): { bySource: OverviewRow[]; byTarget: OverviewRow[] } {
   const group = (key: (r: (typeof rows)[number]) => [Ref | null, Ref | null]) => {
-    const out = new Map<string, { from: Ref | null; to: Ref | null; amounts: Amount[] }>();
+    const out = new Map<
+      string,
+      { from: Ref | null; to: Ref | null; amounts: Amount[]; mayOverlap: boolean }
+    >();
     for (const r of rows) {
       const [from, to] = key(r);
       const k = `${from?.id ?? ''}\u0000${to?.id ?? ''}`;
-      const entry = out.get(k) ?? { from, to, amounts: [] };
+      const entry = out.get(k) ?? { from, to, amounts: [], mayOverlap: false };
       entry.amounts.push(r.amount);
+      entry.mayOverlap ||= r.mayOverlap === true;
       out.set(k, entry);
     }
     return [...out.values()].map((e) => ({
       from: e.from,
       to: e.to,
       amount: total(e.amounts, e.amounts[0]?.unit),
+      mayOverlap: e.mayOverlap,
     }));
   };
   return {
@@ -88,7 +101,7 @@ export function overviewGraph(
       source: s,
       target: p,
       amount: row.amount,
-      hatched: false,
+      hatched: row.mayOverlap === true,
       flowIds: [],
     });
   }
@@ -103,7 +116,7 @@ export function overviewGraph(
       source: p,
       target: t,
       amount: row.amount,
-      hatched: false,
+      hatched: row.mayOverlap === true,
       flowIds: [],
     });
   }

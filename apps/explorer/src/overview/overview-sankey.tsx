@@ -10,6 +10,7 @@ import type { GraphNode } from '../sankey/graph';
 import { NodeMenu } from '../sankey/node-menu';
 import { overviewGraph, splitTriples } from './overview-graph';
 import { OverviewFlowsQuery } from './queries';
+import { RibbonPanel } from './ribbon-panel';
 
 const KINDS = ['publicMoney', 'loanPrincipal', 'leveraged', 'planned'] as const;
 type Kind = (typeof KINDS)[number];
@@ -24,36 +25,10 @@ export function OverviewSankey({ year }: { year: number }) {
   const lang = useLang();
   const params = useParams();
   const setParams = useSetParams();
-  const href = useHref();
-  const [, navigate] = useLocation();
   const kind: Kind = KINDS.find((k) => k === params.get('money')) ?? 'publicMoney';
-  const expanded = useMemo(
-    () =>
-      new Set(
-        (params.get('expand') ?? '')
-          .split(',')
-          .filter((c) => /^[0-2]$/.test(c))
-          .map(Number),
-      ),
-    [params],
-  );
+  const expanded = useExpandedColumns();
   const selected = params.get('sel');
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: OverviewFlowsQuery,
-    variables: { filter: { year, unit: 'CNY' } },
-  });
-  const graph = useMemo(() => {
-    if (!data) return null;
-    const { bySource, byTarget } = splitTriples(
-      data.totals.map((r) => ({
-        source: r.source ?? null,
-        program: r.program ?? null,
-        target: r.target ?? null,
-        amount: toAmount(r[kind]),
-      })),
-    );
-    return overviewGraph(bySource, byTarget, lang, { expanded });
-  }, [data, kind, lang, expanded]);
+  const { data, fetching, error, refetch, graph } = useOverviewGraph(year, kind, expanded);
 
   const selectedNode = graph?.nodes.find((n) => n.id === selected) ?? null;
   const onNode = (n: GraphNode) => {
@@ -63,44 +38,17 @@ export function OverviewSankey({ year }: { year: number }) {
     }
     setParams({ sel: n.id === selected ? null : n.id }, { replace: true });
   };
-  const actorId = selectedNode?.id.match(/^[st]:(.+)$/)?.[1];
+  const ribbon = graph?.links.find((l) => l.id === params.get('link')) ?? null;
 
   return (
     <section className="overview-sankey" aria-labelledby="sankey-heading">
       <h2 id="sankey-heading">{translate('sankeyTitle', lang)}</h2>
-      <div className="controls">
-        <label className="control">
-          {translate('moneyKind', lang)}{' '}
-          <select
-            value={kind}
-            onChange={(e) =>
-              setParams({
-                money: e.target.value === 'publicMoney' ? null : e.target.value,
-                sel: null,
-              })
-            }
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {translate(KIND_LABEL[k], lang)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {expanded.size > 0 ? (
-          <button type="button" onClick={() => setParams({ expand: null })}>
-            {lang === 'EN' ? 'Collapse small nodes' : '合并小项'}
-          </button>
-        ) : null}
-      </div>
-      <QueryState
-        fetching={fetching}
-        error={error}
-        hasData={!!data}
-        retry={() => refetch({ requestPolicy: 'network-only' })}
-      />
+      <OverviewControls kind={kind} expanded={expanded} />
+      <QueryState fetching={fetching} error={error} hasData={!!data} refetch={refetch} />
       {graph && graph.links.length === 0 ? (
-        <p className="status empty">{translate('noFlows', lang)}</p>
+        <p className="status empty">
+          {translate('noFlowsOfKind', lang, { kind: translate(KIND_LABEL[kind], lang) })}
+        </p>
       ) : null}
       {graph && graph.links.length > 0 ? (
         <ChartFrame
@@ -114,25 +62,117 @@ export function OverviewSankey({ year }: { year: number }) {
           }
           selectedId={selected}
           onNode={onNode}
+          onLink={(l) => setParams({ link: l.id, sel: null }, { replace: true })}
+        />
+      ) : null}
+      {ribbon ? (
+        <RibbonPanel
+          key={ribbon.id}
+          link={ribbon}
+          year={year}
+          locale={lang}
+          onClose={() => setParams({ link: null }, { replace: true })}
         />
       ) : null}
       {selectedNode ? (
-        <NodeMenu
-          key={selectedNode.id}
-          node={selectedNode}
-          locale={lang}
-          onTrace={actorId ? () => navigate(href(idPath('/trace', actorId), { year })) : undefined}
-          onOpen={actorId ? () => navigate(href(idPath('/actors', actorId), { year })) : undefined}
-          onClear={() => {
-            const id = selectedNode.id;
-            setParams({ sel: null }, { replace: true });
-            // Back to the node the menu belonged to, for keyboard users.
-            requestAnimationFrame(() =>
-              document.querySelector<SVGElement>(`[data-node-id="${CSS.escape(id)}"]`)?.focus(),
-            );
-          }}
-        />
+        <SelectedNodeMenu key={selectedNode.id} node={selectedNode} year={year} />
       ) : null}
     </section>
+  );
+}
+
+/** The overview's columns the reader has opened ("Other" expanded), from the URL. */
+function useExpandedColumns() {
+  const params = useParams();
+  return useMemo(
+    () =>
+      new Set(
+        (params.get('expand') ?? '')
+          .split(',')
+          .filter((c) => /^[0-2]$/.test(c))
+          .map(Number),
+      ),
+    [params],
+  );
+}
+
+/** The selected node's menu: trace it, open its actor, or close (focus back on the node). */
+function SelectedNodeMenu({ node, year }: { node: GraphNode; year: number }) {
+  const lang = useLang();
+  const setParams = useSetParams();
+  const href = useHref();
+  const [, navigate] = useLocation();
+  const actorId = node.id.match(/^[st]:(.+)$/)?.[1];
+  return (
+    <NodeMenu
+      node={node}
+      locale={lang}
+      onTrace={actorId ? () => navigate(href(idPath('/trace', actorId), { year })) : undefined}
+      onOpen={actorId ? () => navigate(href(idPath('/actors', actorId), { year })) : undefined}
+      onClear={() => {
+        const id = node.id;
+        setParams({ sel: null }, { replace: true });
+        // Back to the node the menu belonged to, for keyboard users.
+        requestAnimationFrame(() =>
+          document.querySelector<SVGElement>(`[data-node-id="${CSS.escape(id)}"]`)?.focus(),
+        );
+      }}
+    />
+  );
+}
+
+/** The year's totals of one kind of money, as an overview graph with `expanded` columns open. */
+function useOverviewGraph(year: number, kind: Kind, expanded: Set<number>) {
+  const lang = useLang();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: OverviewFlowsQuery,
+    variables: { filter: { year, unit: 'CNY' } },
+  });
+  const graph = useMemo(() => {
+    if (!data) return null;
+    const { bySource, byTarget } = splitTriples(
+      data.totals.map((r) => ({
+        source: r.source ?? null,
+        program: r.program ?? null,
+        target: r.target ?? null,
+        amount: toAmount(r[kind]),
+        mayOverlap: r.overlappingFlowCount > 0,
+      })),
+    );
+    return overviewGraph(bySource, byTarget, lang, { expanded });
+  }, [data, kind, lang, expanded]);
+  return { data, fetching, error, refetch, graph };
+}
+
+/** Which money the overview shows, and the way back from expanded small nodes. */
+function OverviewControls({ kind, expanded }: { kind: Kind; expanded: Set<number> }) {
+  const lang = useLang();
+  const setParams = useSetParams();
+  return (
+    <div className="controls">
+      <label className="control">
+        {translate('moneyKind', lang)}{' '}
+        <select
+          value={kind}
+          onChange={(e) =>
+            setParams({
+              money: e.target.value === 'publicMoney' ? null : e.target.value,
+              sel: null,
+            })
+          }
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {translate(KIND_LABEL[k], lang)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {expanded.size > 0 ? (
+        <button type="button" onClick={() => setParams({ expand: null })}>
+          {lang === 'EN' ? 'Collapse small nodes' : '合并小项'}
+        </button>
+      ) : null}
+    </div>
   );
 }

@@ -19,20 +19,15 @@ export function Overview() {
   const years = rows.map((r) => r.year as number).sort((a, b) => b - a);
   const year = yearParam ?? latestWithPublicMoney(rows) ?? years[0] ?? null;
   const row = rows.find((r) => r.year === year);
-  const asOf = (data?.documents ?? [])
-    .map((d) => d.publishedOn)
+  const asOf = (data?.documents.edges ?? [])
+    .map((e) => e.node.publishedOn)
     .filter((d): d is string => !!d)
     .sort()
     .at(-1);
 
   return (
     <article className="overview">
-      <QueryState
-        fetching={fetching}
-        error={error}
-        hasData={!!data}
-        retry={() => refetch({ requestPolicy: 'network-only' })}
-      />
+      <QueryState fetching={fetching} error={error} hasData={!!data} refetch={refetch} />
       {data ? (
         <>
           <header className="view-header">

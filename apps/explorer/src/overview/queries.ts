@@ -5,10 +5,20 @@ export const OverviewQuery = graphql(`
     totals(groupBy: [YEAR]) {
       year
       ...TotalsParts
+      overlaps {
+        id
+        statedTotal {
+          value
+        }
+      }
     }
-    documents {
-      id
-      publishedOn
+    documents(first: 100) {
+      edges {
+        node {
+          id
+          publishedOn
+        }
+      }
     }
   }
 `);
@@ -33,6 +43,7 @@ export const OverviewFlowsQuery = graphql(`
         nameEn
       }
       ...TotalsParts
+      overlappingFlowCount
     }
   }
 `);

@@ -35,6 +35,8 @@ export function LineChart({
       ? (w - pad.l - pad.r) / 2
       : ((year - minY) / (maxY - minY)) * (w - pad.l - pad.r));
   const y = (v: number) => pad.t + (1 - v / maxV) * (h - pad.t - pad.b);
+  const anchor = (i: number) =>
+    sorted.length === 1 ? 'middle' : i === 0 ? 'start' : i === sorted.length - 1 ? 'end' : 'middle';
   const path = sorted
     .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.year)},${y(values[i] ?? 0)}`)
     .join(' ');
@@ -52,7 +54,8 @@ export function LineChart({
       {sorted.map((p, i) => (
         <g key={`${p.year}-${p.value}`}>
           <circle cx={x(p.year)} cy={y(values[i] ?? 0)} r="4" fill="#1f5fa8" />
-          <text x={x(p.year)} y={y(values[i] ?? 0) - 8} textAnchor="middle">
+          {/* Edge labels grow inwards, so none is clipped by the frame. */}
+          <text x={x(p.year)} y={y(values[i] ?? 0) - 8} textAnchor={anchor(i)}>
             {p.label}
           </text>
           <text x={x(p.year)} y={h - 10} textAnchor="middle">

@@ -1,5 +1,27 @@
 import { graphql } from '../gql';
 
+export const SharedParts = graphql(`
+  fragment SharedParts on SharedInflow {
+    group {
+      id
+      name
+      nameEn
+    }
+    sharedWith {
+      code
+      name
+      nameEn
+    }
+    publicMoney {
+      ...MoneyParts
+    }
+    planned {
+      ...MoneyParts
+    }
+    flowCount
+  }
+`);
+
 export const PlaceQuery = graphql(`
   query Place($code: String!, $year: Int) {
     region(code: $code) {
@@ -46,20 +68,8 @@ export const PlaceQuery = graphql(`
         }
       }
       observations {
-        id
-        metric
-        metricInfo {
-          name
-          nameEn
-        }
-        value
-        unit
-        year
-        kind
+        ...ObservationParts
         qualifier
-        citations {
-          ...CitationParts
-        }
       }
     }
     boundaryTotals(regionCode: $code, year: $year) {
@@ -85,21 +95,26 @@ export const PlaceQuery = graphql(`
             code
           }
           pairings {
-            id
-            kind
-            coverage
-            year
-            helper {
-              id
-              name
-              nameEn
-            }
-            recipient {
-              id
-              name
-              nameEn
-            }
+            ...PairingParts
           }
+        }
+      }
+    }
+  }
+`);
+
+/** Shared money apart from the page's query, which is at the server's breadth limit. */
+export const PlaceSharedQuery = graphql(`
+  query PlaceShared($code: String!, $year: Int) {
+    region(code: $code) {
+      code
+      sharedInflows(year: $year) {
+        ...SharedParts
+      }
+      children {
+        code
+        sharedInflows(year: $year) {
+          ...SharedParts
         }
       }
     }

@@ -2,8 +2,10 @@ import type { Locale } from '../display-name';
 import { translate } from '../lib/i18n';
 import { useParams, useSetParams } from '../lib/url-state';
 import type { Graph, GraphLink, GraphNode } from './graph';
+import { RankedFlows } from './ranked-flows';
 import { SankeyChart } from './sankey-chart';
 import { SankeyTable } from './sankey-table';
+import { useNarrow } from './use-narrow';
 
 /** A chart with its table: a toggle (kept in the URL as ?view=table) switches between them. */
 export function ChartFrame(props: {
@@ -17,6 +19,10 @@ export function ChartFrame(props: {
 }) {
   const table = useParams().get('view') === 'table';
   const setParams = useSetParams();
+  const narrow = useNarrow();
+  // What both the chart and the narrow screen's ranked list show, and what they answer to.
+  const { graph, locale, title, desc, selectedId, onNode, onLink } = props;
+  const shown = { graph, locale, title, onNode, onLink };
   return (
     <figure className="chart-frame">
       <div className="chart-toggle">
@@ -25,21 +31,15 @@ export function ChartFrame(props: {
           aria-pressed={table}
           onClick={() => setParams({ view: table ? null : 'table' })}
         >
-          {translate(table ? 'showChart' : 'showTable', props.locale)}
+          {translate(table ? 'showChart' : 'showTable', locale)}
         </button>
       </div>
       {table ? (
-        <SankeyTable graph={props.graph} locale={props.locale} caption={props.title} />
+        <SankeyTable graph={graph} locale={locale} caption={title} />
+      ) : narrow ? (
+        <RankedFlows {...shown} />
       ) : (
-        <SankeyChart
-          graph={props.graph}
-          title={props.title}
-          desc={props.desc}
-          locale={props.locale}
-          selectedId={props.selectedId}
-          onNode={props.onNode}
-          onLink={props.onLink}
-        />
+        <SankeyChart {...shown} desc={desc} selectedId={selectedId} />
       )}
     </figure>
   );

@@ -12,6 +12,8 @@ export interface GraphNode {
   total: Amount;
   /** Links take the colour of their source node's key. */
   colorKey: string;
+  /** A fixed colour (residual kinds), instead of one from the key. */
+  color?: string;
   /** Extra tooltip lines (in = out + unaccounted ...). */
   detail?: string[];
   flagged?: boolean;

@@ -9,7 +9,10 @@ export interface LaidNode extends GraphNode {
 }
 
 export interface LaidLink extends GraphLink {
+  /** The link's centre line, drawn with a stroke as wide as the link. */
   path: string;
+  /** The ribbon's outline, at least 8 px tall: the pointer target, never an empty box. */
+  area: string;
   width: number;
   sourceNode: LaidNode;
   targetNode: LaidNode;
@@ -69,12 +72,29 @@ export function layoutGraph(graph: Graph, width: number, height: number): Layout
     (l): LaidLink => ({
       ...l.link,
       path: linkPath(l) ?? '',
+      area: ribbonArea(l),
       width: l.width ?? 0,
       sourceNode: l.source as LaidNode,
       targetNode: l.target as LaidNode,
     }),
   );
   return { nodes: laidNodes, links: laidLinks, width, height, columns };
+}
+
+/** The closed outline of a horizontal Sankey ribbon (the shape `linkPath` strokes). */
+function ribbonArea(l: DLink & { y0?: number; y1?: number }): string {
+  const source = l.source as DNode;
+  const target = l.target as DNode;
+  const x0 = source.x1 ?? 0;
+  const x1 = target.x0 ?? 0;
+  const y0 = l.y0 ?? 0;
+  const y1 = l.y1 ?? 0;
+  const half = Math.max(4, (l.width ?? 0) / 2);
+  const xm = (x0 + x1) / 2;
+  return (
+    `M${x0},${y0 - half}C${xm},${y0 - half} ${xm},${y1 - half} ${x1},${y1 - half}` +
+    `L${x1},${y1 + half}C${xm},${y1 + half} ${xm},${y0 + half} ${x0},${y0 + half}Z`
+  );
 }
 
 function countBy(keys: readonly number[]): Record<number, number> {

@@ -1,17 +1,9 @@
-import {
-  type FocusEvent,
-  Fragment,
-  type KeyboardEvent,
-  type MouseEvent,
-  memo,
-  useMemo,
-  useState,
-} from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Locale } from '../display-name';
-import { colorScale, RESIDUAL_COLOR } from './colors';
+import { colorScale } from './colors';
 import type { Graph, GraphLink, GraphNode } from './graph';
-import { linkText, NodeLabel, nodeText } from './labels';
 import { type LaidLink, type Layout, layoutGraph } from './layout';
+import { HatchDefs, LinkMark, markEvents, NodeLabels, NodeMark, paints, type Tip } from './marks';
 
 export interface SankeyProps {
   graph: Graph;
@@ -23,8 +15,6 @@ export interface SankeyProps {
   onNode?: (node: GraphNode) => void;
   onLink?: (link: GraphLink) => void;
 }
-
-const MIN_LABELLED_HEIGHT = 8;
 
 /** Links and nodes connected to `id`, upstream and downstream. */
 function pathOf(id: string, links: readonly LaidLink[]): Set<string> {
@@ -51,8 +41,6 @@ function pathOf(id: string, links: readonly LaidLink[]): Set<string> {
 
 /** Up to this many links, each link is focusable with its own name; beyond, the table serves. */
 const RICH_LINKS = 400;
-
-type Tip = { text: string; x: number; y: number } | null;
 
 /**
  * A Sankey drawn as SVG. Tab order: each column's nodes, then the links leaving that column.
@@ -107,45 +95,11 @@ const Marks = memo(function Marks(props: {
   // undefined, not 1, when nothing is dimmed: no attribute to write on thousands of marks.
   const dim = (key: string) => (highlight && !highlight.has(key) ? 0.15 : undefined);
   const rich = layout.links.length <= RICH_LINKS;
-  // In a crowded chart, labels of thin nodes would overprint each other: they keep their
-  // accessible name and tooltip and stay in the table.
-  const crowded = layout.nodes.length > 200;
-  // Labels on both sides of the middle gap share it: each gets half, less a margin.
-  const labelWidth = Math.max(
-    60,
-    (width - 14 * layout.columns) / Math.max(1, layout.columns - 1) / 2 - 10,
-  );
   const columns = Array.from({ length: layout.columns }, (_, c) => c);
-  const hatchColors = [
-    ...new Set(layout.links.filter((l) => l.hatched).map((l) => color(l.sourceNode.colorKey))),
-  ];
   const titleId = `sankey-title-${props.title.length}`;
+  const paint = paints(layout, color);
 
-  const markOf = (target: EventTarget | null) => {
-    const el = (target as Element | null)?.closest?.('[data-node],[data-link]');
-    if (!el) return null;
-    const node = el.getAttribute('data-node');
-    if (node !== null) {
-      const n = layout.nodes[Number(node)];
-      return n ? { el, node: n, text: () => nodeText(n, locale) } : null;
-    }
-    const l = layout.links[Number(el.getAttribute('data-link'))];
-    return l ? { el, link: l, text: () => linkText(l, locale) } : null;
-  };
-  const open = (target: EventTarget | null) => {
-    const m = markOf(target);
-    if (m?.node) props.onNode?.(m.node);
-    else if (m?.link) props.onLink?.(m.link);
-  };
-  const show = (e: MouseEvent | FocusEvent) => {
-    const m = markOf(e.target);
-    if (!m) return setTip(null);
-    const box = e.currentTarget.getBoundingClientRect();
-    const el = m.el.getBoundingClientRect();
-    const x = 'clientX' in e ? e.clientX : el.left + el.width / 2;
-    const y = 'clientY' in e ? e.clientY : el.top;
-    setTip({ text: m.text(), x: x - box.left, y: y - box.top });
-  };
+  const { open, key, show } = markEvents(layout, locale, props, setTip);
 
   return (
     <svg
@@ -154,13 +108,7 @@ const Marks = memo(function Marks(props: {
       aria-labelledby={`${titleId} ${titleId}-desc`}
       className="sankey-svg"
       onClick={(e) => open(e.target)}
-      onKeyDown={(e: KeyboardEvent) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          if (!markOf(e.target)) return;
-          e.preventDefault();
-          open(e.target);
-        }
-      }}
+      onKeyDown={key}
       onMouseMove={show}
       onMouseLeave={() => setTip(null)}
       onFocus={show}
@@ -168,124 +116,40 @@ const Marks = memo(function Marks(props: {
     >
       <title id={titleId}>{props.title}</title>
       <desc id={`${titleId}-desc`}>{props.desc}</desc>
-      <defs>
-        {hatchColors.map((c, i) => (
-          <pattern
-            key={c}
-            id={`hatch-${i}`}
-            width="6"
-            height="6"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect width="6" height="6" fill={c} fillOpacity="0.25" />
-            <line x1="0" y1="0" x2="0" y2="6" stroke={c} strokeWidth="3" />
-          </pattern>
-        ))}
-        <pattern
-          id="hatch-residual"
-          width="6"
-          height="6"
-          patternUnits="userSpaceOnUse"
-          patternTransform="rotate(45)"
-        >
-          <rect width="6" height="6" fill="#d9d9d9" />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#7a7a7a" strokeWidth="2" />
-        </pattern>
-      </defs>
+      <HatchDefs hatchColors={paint.hatchColors} residualColors={paint.residualColors} />
       {columns.map((c) => (
         <g key={c} data-column={c}>
           {layout.nodes.map((n, i) =>
             n.column !== c ? null : (
-              // One focusable <rect> per node (no wrapper): big graphs have thousands.
-              // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>
-              <rect
+              <NodeMark
                 key={n.id}
-                className={`node node-${n.kind}${props.selectedId === n.id ? ' selected' : ''}`}
-                role="button"
-                tabIndex={0}
-                aria-label={nodeText(n, locale)}
-                data-node={i}
-                data-node-id={n.id}
+                node={n}
+                index={i}
+                selected={props.selectedId === n.id}
+                fill={paint.nodeFill(n)}
                 opacity={dim(n.id)}
-                x={n.x0}
-                y={n.y0}
-                width={n.x1 - n.x0}
-                height={Math.max(1, n.y1 - n.y0)}
-                fill={n.kind === 'residual' ? 'url(#hatch-residual)' : color(n.colorKey)}
-                stroke={n.kind === 'residual' ? '#555' : undefined}
+                locale={locale}
               />
             ),
           )}
           {layout.links.map((l, i) => {
             if (l.sourceNode.column !== c) return null;
-            const base = color(l.sourceNode.colorKey);
-            // Hatching cannot be seen on a thin link and costs a pattern paint: from 3 px.
-            const patterned = l.width >= 3;
-            const residual = l.targetNode.kind === 'residual' || l.sourceNode.kind === 'residual';
-            const stroke = residual
-              ? patterned
-                ? 'url(#hatch-residual)'
-                : RESIDUAL_COLOR
-              : l.hatched && patterned
-                ? `url(#hatch-${hatchColors.indexOf(base)})`
-                : base;
-            const opacity = dim(`link:${l.id}`);
-            const paths = (data?: number) => [
-              <path
-                key="visible"
-                data-link={data}
-                opacity={data === undefined ? undefined : opacity}
-                d={l.path}
-                stroke={stroke}
-                className={l.hatched ? 'hatched' : undefined}
-                strokeWidth={Math.max(1, l.width)}
-              />,
-              // Hidden, so never painted, but it takes the pointer: an 8 px target.
-              <path
-                key="hit"
-                data-link={data}
-                d={l.path}
-                className="hit"
-                strokeWidth={Math.max(8, l.width)}
-              />,
-            ];
-            if (rich) {
-              return (
-                // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>
-                <g
-                  key={l.id}
-                  className="link"
-                  role="button"
-                  tabIndex={0}
-                  aria-label={linkText(l, locale)}
-                  data-link={i}
-                  opacity={opacity}
-                >
-                  {paths()}
-                </g>
-              );
-            }
-            // Many links: not in the tab order (the table lists them), and no wrapper element.
-            return <Fragment key={l.id}>{paths(i)}</Fragment>;
+            return (
+              <LinkMark
+                key={l.id}
+                link={l}
+                index={i}
+                rich={rich}
+                stroke={paint.linkStroke(l)}
+                opacity={dim(`link:${l.id}`)}
+                locale={locale}
+              />
+            );
           })}
         </g>
       ))}
       {/* Labels last, so no link covers them; the focusable marks carry the same words. */}
-      <g className="labels">
-        {layout.nodes
-          .filter((n) => !crowded || n.y1 - n.y0 >= MIN_LABELLED_HEIGHT || n.kind !== 'actor')
-          .map((n) => (
-            <NodeLabel
-              key={n.id}
-              node={n}
-              width={width}
-              locale={locale}
-              opacity={dim(n.id)}
-              maxWidth={labelWidth}
-            />
-          ))}
-      </g>
+      <NodeLabels layout={layout} locale={locale} dim={dim} />
     </svg>
   );
 });

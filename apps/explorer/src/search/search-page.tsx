@@ -5,6 +5,7 @@ import { displayName } from '../display-name';
 import { graphql } from '../gql';
 import { translate } from '../lib/i18n';
 import { enumLabel } from '../lib/labels';
+import { full } from '../lib/money';
 import { idPath, useHref, useLang, useParams } from '../lib/url-state';
 
 const SearchQuery = graphql(`
@@ -20,6 +21,15 @@ const SearchQuery = graphql(`
       }
       program {
         id
+      }
+      flow {
+        id
+        year
+        status
+        instrument
+        amount {
+          ...MoneyParts
+        }
       }
       region {
         code
@@ -48,26 +58,24 @@ export default function SearchPage() {
         {q ? `: “${q}”` : ''}
       </h1>
       {q === '' ? <Empty>{translate('searchPlaceholder', lang)}</Empty> : null}
-      <QueryState
-        fetching={fetching}
-        error={error}
-        hasData={!!data}
-        retry={() => refetch({ requestPolicy: 'network-only' })}
-      />
+      <QueryState fetching={fetching} error={error} hasData={!!data} refetch={refetch} />
       {data && hits.length === 0 ? <Empty>{translate('noResults', lang)}</Empty> : null}
       <ul className="results">
         {hits.map((h) => {
           const target =
-            h.type === 'ACTOR' && h.actor
-              ? href(idPath('/actors', h.actor.id))
-              : h.type === 'REGION' && h.region
-                ? href(`/places/${h.region.code}`)
-                : href('/', { sel: `p:${h.program?.id ?? ''}` });
+            h.type === 'FLOW' && h.flow
+              ? href(idPath('/flows', h.flow.id))
+              : h.type === 'ACTOR' && h.actor
+                ? href(idPath('/actors', h.actor.id))
+                : h.type === 'REGION' && h.region
+                  ? href(`/places/${h.region.code}`)
+                  : href('/', { sel: `p:${h.program?.id ?? ''}` });
           const name = displayName(h, lang);
-          const other = lang === 'EN' ? h.name : h.nameEn;
+          // The other language's name only where it is what matched: no English in Chinese text.
+          const other = lang === 'EN' ? h.name : h.matched === h.nameEn ? h.nameEn : null;
           return (
             <li
-              key={`${h.type}:${h.actor?.id ?? h.program?.id ?? h.region?.code}`}
+              key={`${h.type}:${h.flow?.id ?? h.actor?.id ?? h.program?.id ?? h.region?.code}`}
               data-hit-type={h.type}
             >
               <span className="hit-type">{enumLabel(h.type, lang)}</span>
@@ -81,6 +89,9 @@ export default function SearchPage() {
                   ? `${enumLabel(h.region.level, lang)} ${h.region.code} · `
                   : ''}
                 {h.actor ? `${enumLabel(h.actor.kind, lang)} · ` : ''}
+                {h.flow
+                  ? `${full(h.flow.amount, lang)} · ${h.flow.year} · ${enumLabel(h.flow.status, lang)} · ${enumLabel(h.flow.instrument, lang)} · `
+                  : ''}
                 {lang === 'EN' ? 'matched' : '匹配'}: <mark>{h.matched}</mark>
               </div>
             </li>

@@ -1,11 +1,12 @@
 import { Link } from 'wouter';
+import { CitationLink } from '../components/citation-link';
 import { num, TableHead } from '../components/table-head';
 import { displayName, type Locale } from '../display-name';
-import { citationHref } from '../documents/citation-href';
 import { translate } from '../lib/i18n';
 import { enumLabel } from '../lib/labels';
 import { full, type MoneyFields } from '../lib/money';
 import { quantity, unitCostFormula } from '../lib/unit-cost';
+import { unitCostLabel } from '../lib/unit-cost-label';
 import { idPath, useHref } from '../lib/url-state';
 
 export interface OutcomeRow {
@@ -27,9 +28,12 @@ export interface OutcomeRow {
 
 export function Outcomes({
   outcomes,
+  statusesAt,
   locale,
 }: {
   outcomes: readonly OutcomeRow[];
+  /** The statuses of the traced flows into each actor: what kind of money a cost divides. */
+  statusesAt: ReadonlyMap<string, ReadonlySet<string>>;
   locale: Locale;
 }) {
   const href = useHref();
@@ -44,6 +48,14 @@ export function Outcomes({
       <tbody>
         {outcomes.map((o) => {
           const obs = o.observation;
+          const named = unitCostLabel(
+            {
+              statuses: statusesAt.get(obs.actor?.id ?? '') ?? new Set(),
+              kind: obs.kind,
+              unit: obs.unit,
+            },
+            locale,
+          );
           return (
             <tr key={obs.id} data-outcome={obs.metric}>
               <td>
@@ -56,7 +68,11 @@ export function Outcomes({
               <td className="num">{full(quantity(o.attributedValue, obs.unit), locale)}</td>
               <td className="num">{full(o.money, locale)}</td>
               <td className="outcome-formula">
+                {o.unitCost ? <span className="unit-cost-label">{named.label}: </span> : null}
                 {unitCostFormula({ ...o, unit: obs.unit }, locale) ?? '—'}{' '}
+                {o.unitCost && named.unlike ? (
+                  <span className="badge unlike">{named.unlike}</span>
+                ) : null}
                 <Link
                   href={href(idPath('/trace', obs.id), { direction: 'upstream' })}
                   className="upstream"
@@ -66,13 +82,7 @@ export function Outcomes({
               </td>
               <td>
                 {obs.citations.map((c) => (
-                  <Link
-                    key={`${c.start}-${c.end}`}
-                    href={href(citationHref(c))}
-                    className="citation-link"
-                  >
-                    “{c.quote}”
-                  </Link>
+                  <CitationLink key={`${c.start}-${c.end}`} c={c} locale={locale} />
                 ))}
               </td>
             </tr>

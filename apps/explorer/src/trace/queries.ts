@@ -73,6 +73,7 @@ export const TraceQuery = graphql(`
       links {
         flow {
           id
+          status
           source {
             id
           }

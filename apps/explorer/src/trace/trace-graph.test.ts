@@ -60,8 +60,8 @@ const trace: TraceData = {
   ],
   residuals: [
     { actor: { id: 'T' }, amount: m('100'), kind: 'RETAINED' },
-    { actor: { id: 'C' }, amount: m('100'), kind: 'RETAINED' },
-    { actor: { id: 'V' }, amount: m('500'), kind: 'RETAINED' },
+    { actor: { id: 'C' }, amount: m('100'), kind: 'SHORTFALL' },
+    { actor: { id: 'V' }, amount: m('500'), kind: 'UNREPORTED' },
   ],
 };
 
@@ -76,18 +76,23 @@ describe('traceGraph', () => {
     expect(node('o:1')?.label).toBe('Other (3)');
   });
 
-  it('sends every residual to a grey Unaccounted node in the next column, so in = out + unaccounted', () => {
-    const unaccounted = g.nodes.filter((n) => n.kind === 'residual');
-    expect(unaccounted.map((n) => [n.column, n.total.value.toFixed()]).sort()).toEqual([
-      [1, '100'],
-      [2, '400'],
-      [3, '500'],
+  it('sends each residual to a node of its kind in the next column, so in = out + what stays', () => {
+    const stays = g.nodes.filter((n) => n.kind === 'residual');
+    expect(stays.map((n) => [n.column, n.label, n.total.value.toFixed()]).sort()).toEqual([
+      [1, 'Used or kept here', '100'],
+      [2, 'Outflows fall short', '100'],
+      [2, 'Stays with the actors in “Other”', '300'],
+      [3, 'Not reported further', '500'],
     ]);
+    expect(new Set(stays.map((n) => n.color)).size).toBe(4);
     for (const id of ['a:T', 'a:C', 'a:V', 'o:1']) {
       const out = g.links.filter((l) => l.source === id).map((l) => l.amount);
       expect(total(out).value.toFixed()).toBe(node(id)?.total.value.toFixed());
     }
-    expect(node('a:C')?.detail?.[0]).toBe('in CNY 600 = out CNY 500 + unaccounted CNY 100');
+    expect(node('a:C')?.detail).toEqual([
+      'in CNY 600 = out CNY 500 + stays here CNY 100',
+      'Outflows fall short: CNY 100',
+    ]);
   });
 
   it('hatches pooled shares and keeps full flows solid', () => {

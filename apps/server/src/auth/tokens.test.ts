@@ -1,6 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../test/test-db.js';
-import { authenticate, createToken, listTokens, revokeToken, sha256 } from './tokens.js';
+import {
+  authenticate,
+  createToken,
+  DEFAULT_TOKEN_DAYS,
+  listTokens,
+  MAX_TOKEN_DAYS,
+  revokeToken,
+  sha256,
+} from './tokens.js';
 
 const ctx = await createTestDb({ seed: false });
 afterAll(() => ctx.close());
@@ -50,11 +58,37 @@ describe('API tokens', () => {
     });
   });
 
+  it('expire: after 90 days by default, or as asked; an expired token is refused', async () => {
+    const day = 86_400_000;
+    const plain = await createToken(ctx.db, { scopes: ['write'] });
+    expect(Math.round((plain.expiresAt.getTime() - Date.now()) / day)).toBe(DEFAULT_TOKEN_DAYS);
+    const short = await createToken(ctx.db, { scopes: ['write'], expiresInDays: 1 });
+    expect((await authenticate(ctx.db, `Bearer ${short.secret}`, undefined)).problem).toBeNull();
+    await ctx.db
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', short.id)
+      .execute();
+    const expired = await authenticate(ctx.db, `Bearer ${short.secret}`, undefined);
+    expect(expired.scopes.size).toBe(0);
+    expect(expired.problem).toMatch(/^the token expired at \d{4}-/);
+    for (const expiresInDays of [0, MAX_TOKEN_DAYS + 1, 1.5]) {
+      await expect(createToken(ctx.db, { scopes: ['write'], expiresInDays })).rejects.toThrow(
+        /expires in 1 to/,
+      );
+    }
+  });
+
   it('refuses scopes the database does not know', async () => {
     await expect(
       ctx.db
         .insertInto('api_tokens')
-        .values({ secret_sha256: sha256('x'), scopes: ['root'], label: null })
+        .values({
+          secret_sha256: sha256('x'),
+          scopes: ['root'],
+          label: null,
+          expires_at: new Date(),
+        })
         .execute(),
     ).rejects.toThrow();
   });

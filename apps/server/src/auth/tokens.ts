@@ -34,12 +34,21 @@ export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);
 }
 
+/** A token's term unless `token create --expires-in` says otherwise, and the longest allowed. */
+export const DEFAULT_TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 366;
+
 /** Creates a token and returns its secret: shown once, stored only as its SHA-256. */
 export async function createToken(
   db: Kysely<Database>,
-  options: { scopes: Scope[]; label?: string | null },
-): Promise<{ id: number; secret: string }> {
+  options: { scopes: Scope[]; label?: string | null; expiresInDays?: number },
+): Promise<{ id: number; secret: string; expiresAt: Date }> {
   if (options.scopes.length === 0) throw new Error('a token needs at least one scope');
+  const days = options.expiresInDays ?? DEFAULT_TOKEN_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
+    throw new Error(`a token expires in 1 to ${MAX_TOKEN_DAYS} days`);
+  }
+  const expiresAt = new Date(Date.now() + days * 86_400_000);
   const secret = PREFIX + randomBytes(32).toString('base64url');
   const row = await db
     .insertInto('api_tokens')
@@ -47,10 +56,11 @@ export async function createToken(
       secret_sha256: sha256(secret),
       scopes: [...new Set(options.scopes)],
       label: options.label ?? null,
+      expires_at: expiresAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { id: row.id, secret };
+  return { id: row.id, secret, expiresAt };
 }
 
 export async function listTokens(
@@ -58,7 +68,7 @@ export async function listTokens(
 ): Promise<Omit<ApiTokenRow, 'secret_sha256'>[]> {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'label', 'scopes', 'created_at', 'revoked_at'])
+    .select(['id', 'label', 'scopes', 'created_at', 'revoked_at', 'expires_at'])
     .orderBy('id')
     .execute();
 }
@@ -74,7 +84,8 @@ export async function revokeToken(db: Kysely<Database>, id: number): Promise<boo
   return Number(result.numUpdatedRows) > 0;
 }
 
-function sameSecret(a: string, b: string): boolean {
+/** Compares two secrets in constant time (by their hashes, so lengths may differ). */
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(sha256(a), 'hex');
   const y = Buffer.from(sha256(b), 'hex');
   return timingSafeEqual(x, y);
@@ -83,7 +94,7 @@ function sameSecret(a: string, b: string): boolean {
 /**
  * Credentials from an Authorization header. No header: anonymous (reads are public). `ADMIN_TOKEN`
  * (when set and non-empty) holds every scope; any other bearer token is looked up by its hash.
- * A token that is malformed, unknown or revoked gives no scopes and says why.
+ * A token that is malformed, unknown, revoked or expired gives no scopes and says why.
  */
 export async function authenticate(
   db: Kysely<Database>,
@@ -102,11 +113,17 @@ export async function authenticate(
   if (!SECRET.test(secret)) return { ...ANONYMOUS, problem: 'unknown token' };
   const row = await db
     .selectFrom('api_tokens')
-    .select(['id', 'label', 'scopes', 'revoked_at'])
+    .select(['id', 'label', 'scopes', 'revoked_at', 'expires_at'])
     .where('secret_sha256', '=', sha256(secret))
     .executeTakeFirst();
   if (!row) return { ...ANONYMOUS, problem: 'unknown token' };
   if (row.revoked_at) return { ...ANONYMOUS, problem: 'the token was revoked' };
+  if (new Date(row.expires_at).getTime() <= Date.now()) {
+    return {
+      ...ANONYMOUS,
+      problem: `the token expired at ${new Date(row.expires_at).toISOString()}`,
+    };
+  }
   return {
     scopes: new Set(row.scopes.filter(isScope)),
     author: row.label ?? `token #${row.id}`,

@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { type ScopedVersions, scopedVersions } from '../db/data-version.js';
 import type { Database } from '../db/database.js';
-import { dataVersion as readVersion } from '../trace/cache.js';
 
 /**
- * The data version (a counter every write bumps, see the data_version migrations), as cheaply as
- * it can be known. On PostgreSQL a listener hears the NOTIFY that every bump sends (at commit)
+ * The data version (a counter every write bumps, see the data_version migrations) and the versions
+ * of the scopes writes touched (data_scopes: tables, flow years), as cheaply as they can be known. On PostgreSQL a listener hears the NOTIFY that every bump sends (at commit)
  * and the last version read stays valid until then, so a cached response costs no statement.
  * Until the listener is up, after it drops, and on PGlite (one process, an in-process read),
  * every call reads the counter.
  */
 export interface DataVersions {
-  current(): Promise<number>;
+  current(): Promise<ScopedVersions>;
   /** After a write through this server: forget the version without waiting for the NOTIFY. */
   invalidate(): void;
   close(): Promise<void>;
@@ -21,7 +21,7 @@ export interface DataVersions {
 const MAX_AGE_MS = 5_000;
 
 export function dataVersions(db: Kysely<Database>, databaseUrl?: string): DataVersions {
-  let known: number | null = null;
+  let known: ScopedVersions | null = null;
   let knownAt = 0;
   /** Bumped by every notification: a read that started before one must not be kept. */
   let generation = 0;
@@ -75,7 +75,7 @@ export function dataVersions(db: Kysely<Database>, databaseUrl?: string): DataVe
     async current() {
       if (listening && known !== null && Date.now() - knownAt < MAX_AGE_MS) return known;
       const started = generation;
-      const version = await readVersion(db);
+      const version = await scopedVersions(db);
       if (listening && started === generation) {
         known = version;
         knownAt = Date.now();

@@ -15,6 +15,9 @@ export interface DocumentTable {
   url: string | null;
   text: string;
   normalisation: string | null;
+  source_sha256: ColumnType<string | null, string | null | undefined, never>;
+  source_format: ColumnType<string | null, string | null | undefined, never>;
+  page_offsets: ColumnType<number[] | null, number[] | null | undefined, never>;
 }
 
 export interface RegionTable {
@@ -33,6 +36,8 @@ export interface ProgramTable {
   name: string;
   name_en: string | null;
   description: string | null;
+  /** Other names the program goes by (北京对口帮扶 for 京蒙对口帮扶); search matches them. */
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface ActorTable {
@@ -58,6 +63,14 @@ export interface MetricTable {
   name_en: string | null;
 }
 
+/** A field a record's source does not state, and why its value was inferred. */
+export interface Inference {
+  field: string;
+  note: string;
+  /** The note in Chinese, when one is recorded (older rows have none). */
+  noteZh?: string;
+}
+
 export interface FlowTable {
   id: Generated<number>;
   key: string;
@@ -74,6 +87,8 @@ export interface FlowTable {
   program_id: number | null;
   parent_id: number | null;
   note: string | null;
+  /** Fields the source does not state, each with why it was inferred (jsonb). */
+  inferred: ColumnType<Inference[], string | undefined, string>;
 }
 
 export interface ObservationTable {
@@ -91,6 +106,7 @@ export interface ObservationTable {
   actor_id: number | null;
   program_id: number | null;
   note: string | null;
+  inferred: ColumnType<Inference[], string | undefined, string>;
 }
 
 export interface PairingTable {
@@ -111,10 +127,26 @@ export interface CitationTable {
   start_offset: number;
   end_offset: number;
   quote: string;
+  /** A short English gloss of the quote, when one is recorded. */
+  gloss: ColumnType<string | null, string | null | undefined, string | null>;
   flow_id: number | null;
   observation_id: number | null;
   actor_id: number | null;
   pairing_id: number | null;
+  overlap_id: number | null;
+}
+
+export interface OverlapTable {
+  id: Generated<number>;
+  key: string;
+  flow_a_id: number;
+  flow_b_id: number;
+  certainty: 'STATED' | 'PROBABLE' | 'POSSIBLE';
+  /** Null: by default, the smaller flow's amount. */
+  max_shared: string | null;
+  /** A total a source states for the two together: they share at least their sum minus it. */
+  stated_total: NullableNumeric;
+  note: string | null;
 }
 
 export interface DataVersionTable {
@@ -129,6 +161,18 @@ export interface ApiTokenTable {
   label: string | null;
   created_at: ColumnType<Date, never, never>;
   revoked_at: ColumnType<Date | null, never, Date | null>;
+  expires_at: Date;
+}
+
+export interface SessionTable {
+  id: Generated<number>;
+  secret_sha256: string;
+  token_id: number | null;
+  author: string;
+  scopes: string[];
+  created_at: ColumnType<Date, never, never>;
+  expires_at: ColumnType<Date, Date, never>;
+  ended_at: ColumnType<Date | null, never, Date | null>;
 }
 
 /** JSON snapshots of a record; amounts in them are strings, never numbers. */
@@ -136,7 +180,7 @@ export type Snapshot = Record<string, unknown>;
 
 export interface RevisionTable {
   id: Generated<number>;
-  record_type: 'Actor' | 'Flow' | 'Observation' | 'Document';
+  record_type: 'Actor' | 'Flow' | 'Observation' | 'Document' | 'Overlap' | 'Pairing';
   record_id: number;
   record_key: string;
   action: 'CREATE' | 'UPDATE' | 'RETRACT';
@@ -150,6 +194,7 @@ export interface RevisionTable {
 
 export interface Database {
   api_tokens: ApiTokenTable;
+  sessions: SessionTable;
   revisions: RevisionTable;
   data_version: DataVersionTable;
   documents: DocumentTable;
@@ -162,6 +207,7 @@ export interface Database {
   observations: ObservationTable;
   pairings: PairingTable;
   citations: CitationTable;
+  flow_overlaps: OverlapTable;
 }
 
 export type DocumentRow = Selectable<DocumentTable>;
@@ -174,5 +220,6 @@ export type NewFlow = Insertable<FlowTable>;
 export type ObservationRow = Selectable<ObservationTable>;
 export type PairingRow = Selectable<PairingTable>;
 export type CitationRow = Selectable<CitationTable>;
+export type OverlapRow = Selectable<OverlapTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type RevisionRow = Selectable<RevisionTable>;

@@ -57,6 +57,38 @@ const masked = (body: unknown) => {
   expect(text).not.toMatch(/select|terminated|ECONN|stack|at \S+ \(/i);
 };
 
+/** Eight clients reading in a loop until stopped, counting successes and keeping failures. */
+function startLoad(base: string) {
+  let stopped = false;
+  const load = {
+    failures: [] as { ms: number; body: unknown }[],
+    successes: 0,
+    stop: async () => {
+      stopped = true;
+      await Promise.all(workers);
+    },
+  };
+  const worker = async () => {
+    while (!stopped) {
+      const result = await read(base);
+      if (result.body.errors) load.failures.push(result);
+      else load.successes++;
+    }
+  };
+  const workers = Array.from({ length: 8 }, worker);
+  return load;
+}
+
+/** Milliseconds until a read succeeds again (within 10 s), or -1. */
+async function recovery(base: string): Promise<number> {
+  const restored = Date.now();
+  while (Date.now() - restored < 10_000) {
+    if (!(await read(base)).body.errors) return Date.now() - restored;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return -1;
+}
+
 describe.skipIf(!url)('database faults (PostgreSQL only: PGlite runs in-process)', () => {
   let server: Awaited<ReturnType<typeof serveThroughProxy>>;
   let app: App;
@@ -76,19 +108,10 @@ describe.skipIf(!url)('database faults (PostgreSQL only: PGlite runs in-process)
   });
 
   it('an outage under load: fast masked errors, readyz down, recovery within 5 s', async () => {
-    let stop = false;
-    const failures: { ms: number; body: unknown }[] = [];
-    let successes = 0;
-    const worker = async () => {
-      while (!stop) {
-        const result = await read(server.base);
-        if (result.body.errors) failures.push(result);
-        else successes++;
-      }
-    };
-    const workers = Array.from({ length: 8 }, worker);
+    const load = startLoad(server.base);
+    const { failures } = load;
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(successes).toBeGreaterThan(0);
+    expect(load.successes).toBeGreaterThan(0);
 
     await server.proxy.cut();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -102,17 +125,8 @@ describe.skipIf(!url)('database faults (PostgreSQL only: PGlite runs in-process)
     expect(await down.json()).toMatchObject({ status: 'unavailable', database: 'down' });
 
     await server.proxy.restore();
-    const restored = Date.now();
-    let recoveredMs = -1;
-    while (Date.now() - restored < 10_000) {
-      if (!(await read(server.base)).body.errors) {
-        recoveredMs = Date.now() - restored;
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    stop = true;
-    await Promise.all(workers);
+    const recoveredMs = await recovery(server.base);
+    await load.stop();
     const slowest = Math.max(...failures.map((f) => f.ms));
     console.log(
       `outage: ${failures.length} masked failures, slowest ${slowest} ms; recovered ${recoveredMs} ms after return`,

@@ -9,6 +9,16 @@ import * as tokensAndRevisions from './migrations/2026_12_01_00_00_00_tokens_and
 import * as dataVersionEverywhere from './migrations/2026_12_02_00_00_00_data_version_everywhere.js';
 import * as flowKeysetIndexes from './migrations/2026_12_02_01_00_00_flow_keyset_indexes.js';
 import * as flowFilterKeysetIndexes from './migrations/2026_12_03_00_00_00_flow_filter_keyset_indexes.js';
+import * as tokenExpiry from './migrations/2026_12_07_00_00_00_token_expiry.js';
+import * as documentSourcesAndSessions from './migrations/2026_12_07_01_00_00_document_sources_and_sessions.js';
+import * as inferences from './migrations/2026_12_07_02_00_00_inferences.js';
+import * as overlaps from './migrations/2026_12_07_03_00_00_overlaps.js';
+import * as flowTotals from './migrations/2026_12_07_04_00_00_flow_totals.js';
+import * as overlapStatedTotal from './migrations/2026_12_07_04_00_00_overlap_stated_total.js';
+import * as pairingRevisions from './migrations/2026_12_07_04_00_00_pairing_revisions.js';
+import * as programAliases from './migrations/2026_12_07_05_00_00_program_aliases.js';
+import * as citationGlosses from './migrations/2026_12_07_06_00_00_citation_glosses.js';
+import * as dataScopes from './migrations/2026_12_07_10_00_00_data_scopes.js';
 
 /** Migrations are listed here (not read from disk) so bundles and tests find them alike. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +30,16 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_00_00_00_data_version_everywhere': dataVersionEverywhere,
   '2026_12_02_01_00_00_flow_keyset_indexes': flowKeysetIndexes,
   '2026_12_03_00_00_00_flow_filter_keyset_indexes': flowFilterKeysetIndexes,
+  '2026_12_07_00_00_00_token_expiry': tokenExpiry,
+  '2026_12_07_01_00_00_document_sources_and_sessions': documentSourcesAndSessions,
+  '2026_12_07_02_00_00_inferences': inferences,
+  '2026_12_07_03_00_00_overlaps': overlaps,
+  '2026_12_07_04_00_00_flow_totals': flowTotals,
+  '2026_12_07_04_00_00_overlap_stated_total': overlapStatedTotal,
+  '2026_12_07_04_00_00_pairing_revisions': pairingRevisions,
+  '2026_12_07_05_00_00_program_aliases': programAliases,
+  '2026_12_07_06_00_00_citation_glosses': citationGlosses,
+  '2026_12_07_10_00_00_data_scopes': dataScopes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,8 @@
 import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
+import { shownBounds } from '../domain/money/amount-columns.js';
+import { neutraliseFormula } from '../imports/csv-formula.js';
+import { type HeaderStyle, headerLabels } from './header-labels.js';
 
 // The file formats of exports: CSV cells and lines, and JSON arrays, read in keyset pages.
 
@@ -10,8 +13,8 @@ export const BOM = '\uFEFF';
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = Array.isArray(value) ? value.join('|') : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  const s = neutraliseFormula(Array.isArray(value) ? value.join('|') : String(value));
+  return /^'|[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export const csvLine = (values: unknown[]) => `${values.map(csvCell).join(',')}\r\n`;
@@ -20,17 +23,15 @@ export const csvLine = (values: unknown[]) => `${values.map(csvCell).join(',')}\
 export const plain = (v: string | null) =>
   v === null ? null : v.includes('.') ? v.replace(/\.?0+$/, '') : v;
 
-/** Bounds as the API's Money shows them: an at-least amount is its own low, an at-most its high. */
+/** Bounds as the API's Money shows them, without the padding. */
 export function bounds(r: {
   amount: string;
   qualifier: string;
   low: string | null;
   high: string | null;
 }) {
-  return {
-    low: r.qualifier === 'AT_LEAST' ? plain(r.amount) : plain(r.low),
-    high: r.qualifier === 'AT_MOST' ? plain(r.amount) : plain(r.high),
-  };
+  const { low, high } = shownBounds({ ...r, value: r.amount });
+  return { low: plain(low), high: plain(high) };
 }
 export const currency = (unit: string) => (unit === 'CNY' ? 'CNY' : 'XXX');
 
@@ -46,14 +47,15 @@ export async function* rows<Row extends { id: number }>(
   table: Table<Row>,
   format: ExportFormat,
   where: RawBuilder<unknown>,
+  headers: HeaderStyle = 'machine',
 ): AsyncGenerator<string> {
-  yield format === 'csv' ? BOM + csvLine(table.columns) : '[';
   let after = 0;
   let first = true;
+  // The heading goes out with the first page: a failing query fails before anything is sent.
+  let chunk = format === 'csv' ? BOM + csvLine(headerLabels(table.columns, headers)) : '[';
   for (;;) {
     const page = await table.page(db, where, after);
     if (page.length === 0) break;
-    let chunk = '';
     for (const row of page) {
       if (format === 'csv') chunk += csvLine(table.csv(row));
       else {
@@ -62,8 +64,9 @@ export async function* rows<Row extends { id: number }>(
       }
     }
     yield chunk;
+    chunk = '';
     after = (page.at(-1) as Row).id;
     if (page.length < PAGE) break;
   }
-  if (format === 'json') yield '\n]\n';
+  if (chunk || format === 'json') yield format === 'json' ? `${chunk}\n]\n` : chunk;
 }

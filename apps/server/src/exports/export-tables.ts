@@ -1,6 +1,6 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { sql } from 'kysely';
 import type { ActorRow, FlowRow, ObservationRow } from '../db/database.js';
+import { encodeGlobalId } from '../domain/records/global-id.js';
 import { EXPORT_ONLY_COLUMNS, FLOW_COLUMNS } from '../imports/csv-flows.js';
 import { bounds, currency, PAGE, plain, type Table } from './export-format.js';
 
@@ -21,6 +21,13 @@ type FlowOut = Omit<FlowRow, 'source_id' | 'target_id' | 'program_id' | 'parent_
   /** The quotes that state the flow, in citation order, joined by " | ". */
   citations: string | null;
 };
+
+/** As the totals count it: money, not planned, not loan principal nor leveraged money. */
+const countsAsPublicMoney = (f: { unit: string; status: string; instrument: string }) =>
+  f.unit === 'CNY' &&
+  f.status !== 'PLANNED' &&
+  f.instrument !== 'LOAN' &&
+  f.instrument !== 'LEVERAGED';
 
 export const flows: Table<FlowOut> = {
   // The import's columns, then what only exports carry (imports accept and ignore those).
@@ -59,16 +66,17 @@ export const flows: Table<FlowOut> = {
       f.source_name,
       f.target_name,
       f.program_name,
-      encodeGlobalID('Flow', f.id),
+      encodeGlobalId('Flow', f.id),
       f.citations,
       f.source_name_en,
       f.target_name_en,
       f.program_name_en,
+      countsAsPublicMoney(f),
     ];
   },
   json: (f) => ({
     type: 'flow',
-    id: encodeGlobalID('Flow', f.id),
+    id: encodeGlobalId('Flow', f.id),
     key: f.key,
     sourceKey: f.source_key,
     targetKey: f.target_key,
@@ -109,11 +117,11 @@ export const actors: Table<ActorRow> = {
     a.member_count,
     a.aliases,
     a.note,
-    encodeGlobalID('Actor', a.id),
+    encodeGlobalId('Actor', a.id),
   ],
   json: (a) => ({
     type: 'actor',
-    id: encodeGlobalID('Actor', a.id),
+    id: encodeGlobalId('Actor', a.id),
     key: a.key,
     name: a.name,
     nameEn: a.name_en,
@@ -172,12 +180,12 @@ export const observations: Table<ObservationOut> = {
       o.region_code,
       o.program_key,
       o.note,
-      encodeGlobalID('Observation', o.id),
+      encodeGlobalId('Observation', o.id),
     ];
   },
   json: (o) => ({
     type: 'observation',
-    id: encodeGlobalID('Observation', o.id),
+    id: encodeGlobalId('Observation', o.id),
     key: o.key,
     metric: o.metric,
     value: plain(o.value),

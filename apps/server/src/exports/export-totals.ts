@@ -1,7 +1,7 @@
 import { amountToStrings } from '@fundtrace/schema/money';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import { bucketSum, groupFlows, TARGET_ACTOR_JOIN } from '../schema/flow-totals.js';
+import { bucketSum, groupFlows } from '../domain/flow/flow-totals.js';
 import { BOM, csvLine, type ExportFormat } from './export-format.js';
 
 export const TOTAL_DIMENSIONS = {
@@ -9,7 +9,7 @@ export const TOTAL_DIMENSIONS = {
   PROGRAM: sql`(select p.key from programs p where p.id = f.program_id)`,
   SOURCE: sql`(select a.key from actors a where a.id = f.source_id)`,
   TARGET: sql`(select a.key from actors a where a.id = f.target_id)`,
-  REGION: sql`ta.region_code`,
+  REGION: sql`f.target_region`,
   INSTRUMENT: sql`f.instrument`,
   STATUS: sql`f.status`,
   UNIT: sql`f.unit`,
@@ -34,7 +34,6 @@ export async function* totals(
     db,
     groupBy.map((d) => TOTAL_DIMENSIONS[d]),
     where,
-    groupBy.includes('REGION') ? TARGET_ACTOR_JOIN : sql``,
   );
   const bucketColumns = BUCKETS.flatMap(([name]) =>
     ['value', 'qualifier', 'low', 'high'].map((part) => `${name}_${part}`),

@@ -1,25 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../imports/import-dataset.js';
-import { fingerprint } from '../mutations/test-client.js';
-import { createTestDb, graphqlClient } from '../test/test-db.js';
-import { serveExport } from './http.js';
+import { exportHarness } from '../test/export-server.js';
+import { fingerprint } from '../test/fingerprint.js';
+import { graphqlClient } from '../test/test-db.js';
 
-const ctx = await createTestDb();
+const { ctx, base, close } = await exportHarness();
 const gql = graphqlClient(ctx.db);
-let server: Server;
-let base = '';
-
-beforeAll(async () => {
-  server = createServer((req, res) => void serveExport(ctx.db, req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await ctx.close();
-});
+afterAll(close);
 
 function parseCsv(text: string): string[][] {
   // The export quotes fields holding , " or newlines; the seed has none of the latter.

@@ -1,11 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import { InputError } from '../errors.js';
-import { FLOW_STATUSES, INSTRUMENTS } from '../mutations/inputs.js';
-import { type FlowFilterInput, flowConditions } from '../schema/flow.js';
+import { InputError } from '../domain/errors.js';
+import { type FlowFilter, flowConditions } from '../domain/flow/flow.queries.js';
+import { FLOW_STATUSES, INSTRUMENTS } from '../domain/flow/flow.rules.js';
 import { type ExportFormat, rows } from './export-format.js';
+import { overlaps } from './export-overlaps.js';
 import { actors, flows, observations } from './export-tables.js';
 import { TOTAL_DIMENSIONS, type TotalDimension, totals } from './export-totals.js';
+import { type HeaderStyle, parseHeaderStyle } from './header-labels.js';
 
 /**
  * Streaming exports of flows, actors, observations and totals, as CSV (UTF-8 with a BOM, so that
@@ -13,7 +15,7 @@ import { TOTAL_DIMENSIONS, type TotalDimension, totals } from './export-totals.j
  * memory stays flat for any size. The flow, actor and observation files import back as they are
  * (`pnpm fundtrace import`): the extra columns (currency, names, id, citations) are ignored on import.
  */
-export const EXPORTS = ['flows', 'actors', 'observations', 'totals'] as const;
+export const EXPORTS = ['flows', 'actors', 'observations', 'overlaps', 'totals'] as const;
 export type ExportName = (typeof EXPORTS)[number];
 export type { ExportFormat };
 
@@ -21,8 +23,10 @@ export interface ExportRequest {
   name: ExportName;
   format: ExportFormat;
   /** The `flows` query's filter (flows and totals). */
-  filter?: FlowFilterInput | null;
+  filter?: FlowFilter | null;
   groupBy?: TotalDimension[];
+  /** CSV header row: machine names (the default; imports read them) or the reader's words. */
+  headers?: HeaderStyle;
 }
 
 /**
@@ -41,11 +45,13 @@ export async function exportStream(
   );
   switch (request.name) {
     case 'flows':
-      return rows(db, flows, request.format, where);
+      return rows(db, flows, request.format, where, request.headers);
     case 'actors':
-      return rows(db, actors, request.format, where);
+      return rows(db, actors, request.format, where, request.headers);
     case 'observations':
-      return rows(db, observations, request.format, where);
+      return rows(db, observations, request.format, where, request.headers);
+    case 'overlaps':
+      return rows(db, overlaps, request.format, where, request.headers);
     case 'totals': {
       const groupBy = request.groupBy ?? [];
       return totals(db, request.format, where, groupBy);
@@ -67,12 +73,13 @@ const FILTER_PARAMS = [
 
 /** The `flows` query's filter and `groupBy` from query parameters (`?year=2017&groupBy=YEAR,PROGRAM`). */
 export function parseExportParams(params: URLSearchParams): {
-  filter: FlowFilterInput;
+  filter: FlowFilter;
   groupBy: TotalDimension[];
+  headers: HeaderStyle;
 } {
   const filter: Record<string, unknown> = {};
   for (const [name, value] of params) {
-    if (name === 'groupBy') continue;
+    if (name === 'groupBy' || name === 'headers') continue;
     if (!(FILTER_PARAMS as readonly string[]).includes(name)) {
       throw new InputError(
         `unknown parameter ${name.slice(0, 40)}; filters: ${FILTER_PARAMS.join(', ')}, groupBy`,
@@ -104,5 +111,9 @@ export function parseExportParams(params: URLSearchParams): {
       );
     }
   }
-  return { filter: filter as FlowFilterInput, groupBy: [...new Set(groupBy)] as TotalDimension[] };
+  return {
+    filter: filter as FlowFilter,
+    groupBy: [...new Set(groupBy)] as TotalDimension[],
+    headers: parseHeaderStyle(params.get('headers')),
+  };
 }

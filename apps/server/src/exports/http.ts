@@ -3,10 +3,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { InputError } from '../errors.js';
+import { isBadArgument } from '../domain/errors.js';
 import { EXPORTS, type ExportName, exportStream, parseExportParams } from './export.js';
 
-const PATH = /^\/export\/(flows|actors|observations|totals)\.(csv|json)$/;
+const PATH = /^\/export\/(flows|actors|observations|overlaps|totals)\.(csv|json)$/;
 
 function refuse(res: ServerResponse, status: number, message: string) {
   res
@@ -15,7 +15,7 @@ function refuse(res: ServerResponse, status: number, message: string) {
 }
 
 /**
- * GET /export/{flows,actors,observations,totals}.{csv,json}?year=…&groupBy=…: streams the file.
+ * GET /export/{flows,actors,observations,overlaps,totals}.{csv,json}?year=…&groupBy=…: streams the file.
  * Reads are public, as in the API; the filters are the `flows` query's.
  */
 export async function serveExport(
@@ -32,11 +32,14 @@ export async function serveExport(
   const name = match[1] as ExportName;
   const format = match[2] as 'csv' | 'json';
   let stream: AsyncGenerator<string>;
+  let head: IteratorResult<string>;
   try {
-    const { filter, groupBy } = parseExportParams(url.searchParams);
-    stream = await exportStream(db, { name, format, filter, groupBy });
+    const { filter, groupBy, headers } = parseExportParams(url.searchParams);
+    stream = await exportStream(db, { name, format, filter, groupBy, headers });
+    // The first chunk holds the first rows: a failing query is thrown before the 200 is sent.
+    head = await stream.next();
   } catch (error) {
-    if (error instanceof InputError) return refuse(res, 400, error.message);
+    if (isBadArgument(error)) return refuse(res, 400, error.message);
     throw error;
   }
   res.writeHead(200, {
@@ -47,9 +50,16 @@ export async function serveExport(
     'content-disposition': 'attachment',
     'cache-control': 'no-store',
   });
-  if (req.method === 'HEAD') return void res.end();
+  if (req.method === 'HEAD') {
+    await stream.return(undefined);
+    return void res.end();
+  }
+  async function* all() {
+    if (!head.done) yield head.value;
+    yield* stream;
+  }
   try {
-    await pipeline(Readable.from(stream), res);
+    await pipeline(Readable.from(all()), res);
   } catch {
     // The client went away, or the database failed mid-file: the response is cut, not completed.
     res.destroy();

@@ -1,20 +1,17 @@
-import { AMOUNT_QUALIFIERS } from '@fundtrace/schema/money';
+import { AMOUNT_QUALIFIERS, canonicalDecimal } from '@fundtrace/schema/money';
 import { z } from 'zod';
 import {
-  boundColumns,
-  decimalString,
+  checkEnds,
+  checkParent,
+  endsDiffer,
   FLOW_STATUSES,
-  freeText,
+  type FlowRecord,
   INSTRUMENTS,
-  KEY,
-  key,
-  MAX_YEAR,
-  MIN_YEAR,
-  moneyInput,
-  unit,
-  year,
-} from '../mutations/inputs.js';
-import type { FlowRecord } from './records.js';
+  ownParent,
+  toFlowRecord,
+} from '../domain/flow/flow.rules.js';
+import { decimalString, moneyInput, UNIT, unit } from '../domain/money/money.rules.js';
+import { freeText, KEY, key, MAX_YEAR, MIN_YEAR, year } from '../domain/records/record.rules.js';
 
 // Flows as CSV: the columns, and the rules each row is read by (the mutations' rules).
 
@@ -50,6 +47,7 @@ export const EXPORT_ONLY_COLUMNS = [
   'source_name_en',
   'target_name_en',
   'program_name_en',
+  'counts_as_public_money',
 ];
 
 export const REQUIRED_FLOW_COLUMNS: FlowColumn[] = [
@@ -87,20 +85,8 @@ const flowCsv = z
     note: freeText().nullable(),
   })
   .superRefine((f, ctx) => {
-    if (f.source_key === f.target_key) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['target_key'],
-        message: 'must differ from source_key',
-      });
-    }
-    if (f.parent_external_id === f.external_id) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['parent_external_id'],
-        message: 'a flow is not its own parent',
-      });
-    }
+    checkEnds(f, 'source_key', 'target_key', ctx);
+    checkParent(f, 'external_id', 'parent_external_id', ctx);
     const q = f.qualifier ?? 'EXACT';
     const bounds = moneyInput.safeParse({
       value: f.amount,
@@ -113,19 +99,8 @@ const flowCsv = z
     }
   });
 
-const PLAIN = /^(?:0|[1-9][0-9]{0,19})(?:\.[0-9]+)?$/;
 const STATUS_SET = new Set<string>(FLOW_STATUSES);
 const INSTRUMENT_SET = new Set<string>(INSTRUMENTS);
-const UNIT_RE = /^[A-Z][A-Z0-9_]{0,31}$/;
-
-/** "1.50" → "1.5", "2.0" → "2": what decimal().toFixed() gives for a plain decimal. */
-function canonical(value: string): string | null {
-  const dot = value.indexOf('.');
-  if (dot < 0) return value;
-  const fraction = value.slice(dot + 1).replace(/0+$/, '');
-  if (fraction.length > 4) return null;
-  return fraction ? `${value.slice(0, dot)}.${fraction}` : value.slice(0, dot);
-}
 
 /**
  * The common case (an exact amount, no note) judged without zod: a million rows an import must
@@ -146,16 +121,17 @@ export function plainFlow(f: Partial<Record<FlowColumn, string>>): FlowRecord | 
   const instrument = f.instrument ?? '';
   if ((f.low ?? '') !== '' || (f.high ?? '') !== '' || (f.note ?? '') !== '') return null;
   if (qualifier !== '' && qualifier !== 'EXACT') return null;
-  if (!KEY.test(key) || !KEY.test(source) || !KEY.test(target) || source === target) return null;
+  if (!KEY.test(key) || !KEY.test(source) || !KEY.test(target)) return null;
+  if (!endsDiffer(source, target)) return null;
   if ((program !== '' && !KEY.test(program)) || (parent !== '' && !KEY.test(parent))) return null;
-  if (parent === key || !PLAIN.test(amount) || amount.length > 64) return null;
-  if (unitValue !== '' && !UNIT_RE.test(unitValue)) return null;
+  if (ownParent(key, parent)) return null;
+  if (unitValue !== '' && !UNIT.test(unitValue)) return null;
   if (!/^[0-9]{4}$/.test(yearText)) return null;
   const y = Number(yearText);
   if (y < MIN_YEAR || y > MAX_YEAR || !STATUS_SET.has(status) || !INSTRUMENT_SET.has(instrument)) {
     return null;
   }
-  const value = canonical(amount);
+  const value = canonicalDecimal(amount);
   if (value === null) return null;
   return {
     type: 'flow',
@@ -196,23 +172,24 @@ export function flowFromCsvSchema(
     }));
   }
   const f = parsed.data;
-  const qualifier = f.qualifier ?? 'EXACT';
-  return {
-    type: 'flow',
+  return toFlowRecord({
     key: f.external_id,
     sourceKey: f.source_key,
     targetKey: f.target_key,
-    amount: f.amount,
-    qualifier,
-    ...boundColumns({ value: f.amount, qualifier, low: f.low, high: f.high }),
-    unit: f.unit ?? 'CNY',
+    amount: {
+      value: f.amount,
+      qualifier: f.qualifier ?? 'EXACT',
+      low: f.low,
+      high: f.high,
+      unit: f.unit ?? 'CNY',
+    },
     year: f.year,
     status: f.status,
     instrument: f.instrument,
     programKey: f.program_key,
     parentKey: f.parent_external_id,
     note: f.note,
-  };
+  });
 }
 
 function columnOf(path: readonly PropertyKey[]): string {

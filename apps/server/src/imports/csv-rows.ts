@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { restoreFormula } from './csv-formula.js';
 
 /** One parsed CSV line: its fields, or why it could not be read. */
 export type CsvLine = { fields: string[]; error: null } | { fields: null; error: string };
@@ -27,7 +28,7 @@ export async function* csvLines(source: string | AsyncIterable<string>): AsyncGe
   Papa.parse<string[]>(input as unknown as File, {
     skipEmptyLines: true,
     step(results, p) {
-      const fields = results.data;
+      const fields = results.data.map(restoreFormula);
       if (first && fields[0]?.startsWith('\uFEFF')) fields[0] = fields[0].slice(1);
       first = false;
       const problem = results.errors.find((e) => e.type === 'Quotes');

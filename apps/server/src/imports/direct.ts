@@ -1,10 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../db/database.js';
-import type { Author } from '../history/revisions.js';
+import { type FlowRecord, flowValues } from '../domain/flow/flow.rules.js';
+import type { Author } from '../domain/records/revisions.js';
 import type { BulkLoad } from './bulk-load.js';
-import type { FlowRecord } from './records.js';
-import { copyField, copyInto, copyLines, flowValues } from './stage.js';
+import { copyField, copyInto, copyLines } from './stage.js';
 import type { WriteQueue } from './writes.js';
 
 /** Rows per COPY: a batch is written while the next one is read. */
@@ -39,6 +39,41 @@ export interface DirectOptions {
   batch?: number | undefined;
 }
 
+/** What a directly loaded row is checked against, read when direct loading begins. */
+interface Known {
+  actors: Map<string, number>;
+  programs: Map<string, number>;
+  /** Keys of stored flows, and of retracted ones. */
+  stored: Set<string>;
+  retracted: Set<string>;
+}
+
+async function readKnown(db: Kysely<Database>): Promise<Known> {
+  const pairs = async (query: ReturnType<typeof sql<{ key: string; id: number }>>) =>
+    new Map((await query.execute(db)).rows.map((r) => [r.key, r.id]));
+  const actors = await pairs(sql`select key, id from actors`);
+  const programs = await pairs(sql`select key, id from programs`);
+  const { rows: stored } = await sql<{ key: string }>`select key from flows`.execute(db);
+  const { rows: retracted } = await sql<{ key: string }>`select distinct record_key as key
+    from revisions where record_type = 'Flow' and action = 'RETRACT'`.execute(db);
+  return {
+    actors,
+    programs,
+    stored: new Set(stored.map((r) => r.key)),
+    retracted: new Set(retracted.map((r) => r.key)),
+  };
+}
+
+/** What a direct load starts from: its connection, options, checks and the flow ids it found. */
+interface DirectSetup {
+  db: Kysely<Database>;
+  client: pg.Client;
+  options: DirectOptions;
+  known: Known;
+  /** The largest stored flow id, and the first id this load gives. */
+  ids: { last: number; next: number };
+}
+
 /**
  * Direct loading. Once a CSV import on a PostgreSQL connection of its own has staged as many
  * flows as bulk loading needs (the floor, and as many as the table holds), the rest of the file
@@ -55,25 +90,39 @@ export class DirectFlows {
   /** Flows written, and rows skipped because their key belongs to a retracted flow. */
   created = 0;
   skipped = 0;
+  /**
+   * Keys of the flows this took but did not write (the file was rejected by then): a staged row
+   * may still name one as its parent, which is in the file, as the staged path sees.
+   */
+  readonly unwritten: string[] = [];
   private rows: (string | number | null)[][] = [];
 
-  private constructor(
-    private readonly db: Kysely<Database>,
-    private readonly client: pg.Client,
-    private readonly writes: WriteQueue,
-    private readonly problems: ProblemSink,
-    private readonly batch: number,
-    /** The columns of a flow's CREATE revision after its id and key, as COPY text. */
-    private readonly revisionTail: string,
-    private readonly actors: Map<string, number>,
-    private readonly programs: Map<string, number>,
-    private readonly stored: Set<string>,
-    private readonly retracted: Set<string>,
-    /** The largest flow id before this wrote any: the flows above are this import's. */
-    readonly storedUpTo: number,
-    readonly reserved: ReservedIds,
-    private nextId: number,
-  ) {}
+  private readonly db: Kysely<Database>;
+  private readonly client: pg.Client;
+  private readonly writes: WriteQueue;
+  private readonly problems: ProblemSink;
+  private readonly batch: number;
+  /** The columns of a flow's CREATE revision after its id and key, as COPY text. */
+  private readonly revisionTail: string;
+  private readonly known: Known;
+  /** The largest flow id before this wrote any: the flows above are this import's. */
+  readonly storedUpTo: number;
+  readonly reserved: ReservedIds;
+  private nextId: number;
+
+  private constructor(s: DirectSetup) {
+    this.db = s.db;
+    this.client = s.client;
+    this.writes = s.options.writes;
+    this.problems = s.options.problems;
+    this.batch = s.options.batch ?? BATCH;
+    const { by, reason } = s.options;
+    this.revisionTail = `\tCREATE\t${copyField(by.author)}\t${copyField(by.tokenId)}\t${copyField(reason)}\n`;
+    this.known = s.known;
+    this.storedUpTo = s.ids.last;
+    this.reserved = { from: s.ids.next, upToRow: s.options.lastStagedRow };
+    this.nextId = s.ids.next + s.options.staged;
+  }
 
   /**
    * Sets flows (and revisions, when `revisionsToo`) aside for bulk loading, then reads what rows
@@ -86,35 +135,14 @@ export class DirectFlows {
     options: DirectOptions,
   ): Promise<DirectFlows> {
     await options.bulk.begin(options.revisionsToo ? ['flows', 'revisions'] : ['flows']);
-    const pairs = async (query: ReturnType<typeof sql<{ key: string; id: number }>>) =>
-      new Map((await query.execute(db)).rows.map((r) => [r.key, r.id]));
-    const actors = await pairs(sql`select key, id from actors`);
-    const programs = await pairs(sql`select key, id from programs`);
-    const { rows: stored } = await sql<{ key: string }>`select key from flows`.execute(db);
-    const { rows: retracted } = await sql<{ key: string }>`select distinct record_key as key
-      from revisions where record_type = 'Flow' and action = 'RETRACT'`.execute(db);
+    const known = await readKnown(db);
     // Ids are given here, so that revisions go by COPY too. The flows are locked: no other
     // transaction draws from their sequence until this one ends (done() moves it past ours).
     const { rows: ids } = await sql<{ last: number; next: number }>`select last, greatest(
         nextval(pg_get_serial_sequence('flows', 'id')), last + 1)::bigint as next
       from (select coalesce(max(id), 0)::bigint as last from flows) f`.execute(db);
-    const next = ids[0]?.next ?? 1;
-    const { by, reason } = options;
-    return new DirectFlows(
-      db,
-      client,
-      options.writes,
-      options.problems,
-      options.batch ?? BATCH,
-      `\tCREATE\t${copyField(by.author)}\t${copyField(by.tokenId)}\t${copyField(reason)}\n`,
-      actors,
-      programs,
-      new Set(stored.map((r) => r.key)),
-      new Set(retracted.map((r) => r.key)),
-      ids[0]?.last ?? 0,
-      { from: next, upToRow: options.lastStagedRow },
-      next + options.staged,
-    );
+    const last = ids[0]?.last ?? 0;
+    return new DirectFlows({ db, client, options, known, ids: { last, next: ids[0]?.next ?? 1 } });
   }
 
   /**
@@ -122,20 +150,23 @@ export class DirectFlows {
    * says whether a batch is ready to write.
    */
   take(row: number, f: FlowRecord): boolean {
-    if (f.parentKey !== null || this.stored.has(f.key)) return false;
+    if (f.parentKey !== null || this.known.stored.has(f.key)) return false;
     // References are checked first, as for staged rows (a bad row is an error, retracted or not).
     const source = this.actor(row, 'source_key', f.sourceKey);
     const target = this.actor(row, 'target_key', f.targetKey);
-    const program = f.programKey === null ? null : this.programs.get(f.programKey);
+    const program = f.programKey === null ? null : this.known.programs.get(f.programKey);
     if (program === undefined) {
       this.problems.add(row, 'program_key', `no program with key ${f.programKey}`);
     }
-    if (this.retracted.has(f.key)) {
+    if (this.known.retracted.has(f.key)) {
       this.skipped++;
       return true;
     }
     // A rejected file is read to its end for its errors, and nothing more is written.
-    if (this.problems.count > 0 || source === null || target === null) return true;
+    if (this.problems.count > 0 || source === null || target === null) {
+      this.unwritten.push(f.key);
+      return true;
+    }
     this.rows.push([
       this.nextId++,
       f.key,
@@ -154,7 +185,7 @@ export class DirectFlows {
   }
 
   private actor(row: number, column: string, key: string): number | null {
-    const id = this.actors.get(key);
+    const id = this.known.actors.get(key);
     if (id !== undefined) return id;
     this.problems.add(row, column, `no actor with key ${key}`);
     return null;
@@ -163,7 +194,11 @@ export class DirectFlows {
   private async flush(): Promise<void> {
     const rows = this.rows;
     this.rows = [];
-    if (rows.length === 0 || this.problems.count > 0) return;
+    if (rows.length === 0) return;
+    if (this.problems.count > 0) {
+      for (const [, key] of rows) this.unwritten.push(String(key));
+      return;
+    }
     await this.writes.add(() => this.write(rows));
   }
 

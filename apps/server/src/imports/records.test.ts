@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FLOW_COLUMNS, flowFromCsvSchema, plainFlow } from './csv-flows.js';
+import { FLOW_COLUMNS, flowFromCsv, flowFromCsvSchema, plainFlow } from './csv-flows.js';
 
 /** Mostly valid values, sometimes not: rows that the fast path takes, and rows near them. */
 const field = (valid: string[], invalid: string[]) =>
@@ -42,6 +42,15 @@ describe('flowFromCsv', () => {
       { numRuns: 5000 },
     );
     expect(fastAccepted).toBeGreaterThan(100);
+  });
+
+  it('with the fast path, accepts and refuses the same rows as by the schema alone, alike', () => {
+    fc.assert(
+      fc.property(row, (fields) => {
+        expect(flowFromCsv(fields)).toEqual(flowFromCsvSchema(fields));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('knows every column of the import format', () => {

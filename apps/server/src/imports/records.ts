@@ -1,21 +1,21 @@
 import { AMOUNT_QUALIFIERS } from '@fundtrace/schema/money';
 import { z } from 'zod';
+import { actorFields } from '../domain/actor/actor.rules.js';
 import {
-  ACTOR_KINDS,
-  boundColumns,
-  decimalString,
-  FLOW_STATUSES,
-  freeText,
-  INSTRUMENTS,
-  key,
-  metric,
-  moneyInput,
-  name,
-  OBSERVATION_KINDS,
-  regionCode,
-  unit,
-  year,
-} from '../mutations/inputs.js';
+  checkFlowByKeys,
+  type FlowRecord,
+  flowByKeysFields,
+  toFlowRecord,
+} from '../domain/flow/flow.rules.js';
+import { storedBounds } from '../domain/money/amount-columns.js';
+import { decimalString, moneyInput, unit } from '../domain/money/money.rules.js';
+import { checkSubject, OBSERVATION_KINDS } from '../domain/observation/observation.rules.js';
+import {
+  OVERLAP_CERTAINTIES,
+  type OverlapCertainty,
+  SELF_OVERLAP,
+} from '../domain/overlap/overlap.rules.js';
+import { freeText, key, metric, regionCode, year } from '../domain/records/record.rules.js';
 
 /**
  * Imported records, in the shape of the GraphQL inputs, but naming other records by their
@@ -31,24 +31,6 @@ export interface ActorRecord {
   regionCode: string | null;
   memberCount: number | null;
   aliases: string[];
-  note: string | null;
-}
-
-export interface FlowRecord {
-  type: 'flow';
-  key: string;
-  sourceKey: string;
-  targetKey: string;
-  amount: string;
-  qualifier: string;
-  low: string | null;
-  high: string | null;
-  unit: string;
-  year: number;
-  status: string;
-  instrument: string;
-  programKey: string | null;
-  parentKey: string | null;
   note: string | null;
 }
 
@@ -69,21 +51,26 @@ export interface ObservationRecord {
   note: string | null;
 }
 
-export type ImportRecord = ActorRecord | FlowRecord | ObservationRecord;
+/** Two flows that may share money, named by their external ids (the export's `flowKeys`). */
+export interface OverlapRecord {
+  type: 'overlap';
+  key: string;
+  flowKeys: [string, string];
+  certainty: OverlapCertainty;
+  maxShared: string | null;
+  statedTotal: string | null;
+  note: string | null;
+}
+
+export type ImportRecord = ActorRecord | FlowRecord | ObservationRecord | OverlapRecord;
 
 const actorJson = z
   .strictObject({
     type: z.literal('actor'),
     /** Exports carry the global id; imports match by key and ignore it. */
     id: z.string().max(100).nullish(),
+    ...actorFields,
     key,
-    name: name(),
-    nameEn: name().nullish(),
-    kind: z.enum(ACTOR_KINDS),
-    regionCode: regionCode.nullish(),
-    memberCount: z.number().int().min(1).max(1_000_000_000).nullish(),
-    aliases: z.array(name(100)).max(20).nullish(),
-    note: freeText().nullish(),
   })
   .transform(
     (a): ActorRecord => ({
@@ -104,47 +91,10 @@ const flowJson = z
     type: z.literal('flow'),
     /** Exports carry the global id; imports match by key and ignore it. */
     id: z.string().max(100).nullish(),
-    key,
-    sourceKey: key,
-    targetKey: key,
-    amount: moneyInput,
-    year,
-    status: z.enum(FLOW_STATUSES),
-    instrument: z.enum(INSTRUMENTS),
-    programKey: key.nullish(),
-    parentKey: key.nullish(),
-    note: freeText().nullish(),
+    ...flowByKeysFields,
   })
-  .superRefine((f, ctx) => {
-    if (f.sourceKey === f.targetKey) {
-      ctx.addIssue({ code: 'custom', path: ['targetKey'], message: 'must differ from sourceKey' });
-    }
-    if (f.parentKey === f.key) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['parentKey'],
-        message: 'a flow is not its own parent',
-      });
-    }
-  })
-  .transform(
-    (f): FlowRecord => ({
-      type: 'flow',
-      key: f.key,
-      sourceKey: f.sourceKey,
-      targetKey: f.targetKey,
-      amount: f.amount.value,
-      qualifier: f.amount.qualifier,
-      ...boundColumns(f.amount),
-      unit: f.amount.unit,
-      year: f.year,
-      status: f.status,
-      instrument: f.instrument,
-      programKey: f.programKey ?? null,
-      parentKey: f.parentKey ?? null,
-      note: f.note ?? null,
-    }),
-  );
+  .superRefine(checkFlowByKeys)
+  .transform(toFlowRecord);
 
 const observationJson = z
   .strictObject({
@@ -175,13 +125,7 @@ const observationJson = z
     for (const issue of bounds.success ? [] : bounds.error.issues) {
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     }
-    if (o.actorKey == null && o.regionCode == null && o.programKey == null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['actorKey'],
-        message: 'give actorKey, regionCode or programKey',
-      });
-    }
+    checkSubject(o, ['actorKey', 'regionCode', 'programKey'], ctx);
   })
   .transform((o): ObservationRecord => {
     const qualifier = o.qualifier ?? 'EXACT';
@@ -191,7 +135,7 @@ const observationJson = z
       metric: o.metric,
       value: o.value,
       qualifier,
-      ...boundColumns({ value: o.value, qualifier, low: o.low, high: o.high }),
+      ...storedBounds({ value: o.value, qualifier, low: o.low, high: o.high }),
       unit: o.unit,
       year: o.year,
       kind: o.kind,
@@ -202,7 +146,38 @@ const observationJson = z
     };
   });
 
+const overlapJson = z
+  .strictObject({
+    type: z.literal('overlap'),
+    /** Exports carry the global id; imports match by key and ignore it. */
+    id: z.string().max(100).nullish(),
+    key,
+    flowKeys: z.tuple([key, key]),
+    certainty: z.enum(OVERLAP_CERTAINTIES),
+    maxShared: decimalString.nullish(),
+    statedTotal: decimalString.nullish(),
+    note: freeText().nullish(),
+  })
+  .superRefine((o, ctx) => {
+    if (o.flowKeys[0] === o.flowKeys[1]) {
+      ctx.addIssue({ code: 'custom', path: ['flowKeys', 1], message: SELF_OVERLAP });
+    }
+  })
+  .transform(
+    (o): OverlapRecord => ({
+      type: 'overlap',
+      key: o.key,
+      flowKeys: o.flowKeys,
+      certainty: o.certainty,
+      maxShared: o.maxShared ?? null,
+      statedTotal: o.statedTotal ?? null,
+      note: o.note ?? null,
+    }),
+  );
+
 /** One element of a JSON import: `type` says which record it is. */
-export const jsonRecord = z.discriminatedUnion('type', [actorJson, flowJson, observationJson], {
-  error: 'each element needs "type": "actor", "flow" or "observation"',
-});
+export const jsonRecord = z.discriminatedUnion(
+  'type',
+  [actorJson, flowJson, observationJson, overlapJson],
+  { error: 'each element needs "type": "actor", "flow", "observation" or "overlap"' },
+);

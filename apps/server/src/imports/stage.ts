@@ -4,7 +4,8 @@ import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../db/database.js';
-import type { ActorRecord, FlowRecord, ImportRecord, ObservationRecord } from './records.js';
+import { type FlowRecord, flowValues } from '../domain/flow/flow.rules.js';
+import type { ActorRecord, ImportRecord, ObservationRecord, OverlapRecord } from './records.js';
 import type { WriteQueue } from './writes.js';
 
 /**
@@ -110,18 +111,6 @@ export async function copyInto(client: pg.Client, table: string, text: string): 
   await pipeline(Readable.from([text]), stream);
 }
 
-/** A flow's values between its ends and its program, in the column order of flows and staging. */
-export const flowValues = (f: FlowRecord) => [
-  f.amount,
-  f.qualifier,
-  f.low,
-  f.high,
-  f.unit,
-  f.year,
-  f.status,
-  f.instrument,
-];
-
 async function copyFlows(client: pg.Client, rows: Staged<FlowRecord>) {
   await copyInto(
     client,
@@ -187,7 +176,7 @@ export class Stager {
   }
 
   /** Keeps a row; when a batch is full, returns its write to await. */
-  add(row: number, record: ImportRecord): Promise<void> | undefined {
+  add(row: number, record: Exclude<ImportRecord, OverlapRecord>): Promise<void> | undefined {
     if (record.type === 'actor') this.actors.push({ row, record });
     else if (record.type === 'flow') this.flows.push({ row, record });
     else this.observations.push({ row, record });

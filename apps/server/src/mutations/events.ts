@@ -1,49 +1,14 @@
 import { createPubSub } from 'graphql-yoga';
-import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../db/database.js';
-
-/** The channel of one schema: tests (and tenants) that share a database do not hear each other. */
-const CHANNEL = sql`'fundtrace_flow_recorded:' || current_schema()`;
+import { CHANNEL_PREFIX, type FlowsEvent, parseFlowsEvent } from '../domain/flow/flow.events.js';
 
 /**
- * Announces a recorded flow to every server of the deployment: a NOTIFY sent inside the write's
- * transaction, which PostgreSQL delivers once the transaction commits (never if it rolls back).
- */
-export async function announceFlow(db: Kysely<Database>, flowId: number): Promise<void> {
-  await sql`select pg_notify(${CHANNEL}, ${String(flowId)})`.execute(db);
-}
-
-/** How many flows one import announces: enough to refresh every open view, not a flood. */
-export const IMPORT_ANNOUNCE_MAX = 1000;
-
-/**
- * Announces the flows the current transaction (an import) created or changed, by its revisions
- * after `sinceRevision` (read before it wrote, so that the primary key bounds the search instead
- * of a scan of every revision), at most IMPORT_ANNOUNCE_MAX of them, in one statement; returns
- * their ids. Revisions that other transactions committed meanwhile are not this import's.
- */
-export async function announceImportedFlows(
-  db: Kysely<Database>,
-  sinceRevision: number,
-): Promise<number[]> {
-  const { rows } = await sql<{
-    id: number;
-  }>`select record_id as id, pg_notify(${CHANNEL}, record_id::text)
-    from (select distinct record_id from revisions
-      where id > ${sinceRevision} and xmin = pg_current_xact_id()::xid and record_type = 'Flow'
-        and action in ('CREATE', 'UPDATE')
-      order by record_id limit ${IMPORT_ANNOUNCE_MAX}) r`.execute(db);
-  return rows.map((r) => r.id);
-}
-
-/**
- * Flow events for subscriptions. With PostgreSQL every server listens on the schema's channel
+ * Flow events for subscriptions, one per committed write (a recordFlow, an import). With PostgreSQL every server listens on the schema's channel
  * (one connection, opened at the first subscription), so a subscriber hears flows recorded by
  * any replica. On PGlite there is one process: `committed` publishes directly.
  */
 export function createEvents(databaseUrl?: string) {
-  const local = createPubSub<{ flowRecorded: [flowId: number] }>();
+  const local = createPubSub<{ flowsRecorded: [event: FlowsEvent] }>();
   let listener: Promise<pg.Client> | null = null;
 
   function listen(): Promise<pg.Client> | null {
@@ -51,8 +16,8 @@ export function createEvents(databaseUrl?: string) {
     if (listener) return listener;
     const client = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
     client.on('notification', (message) => {
-      const id = Number(message.payload);
-      if (Number.isSafeInteger(id) && id > 0) local.publish('flowRecorded', id);
+      const event = parseFlowsEvent(message.payload ?? '');
+      if (event) local.publish('flowsRecorded', event);
     });
     // A lost connection is opened again by the next subscription.
     client.on('error', () => {
@@ -61,7 +26,8 @@ export function createEvents(databaseUrl?: string) {
     listener = (async () => {
       await client.connect();
       const { rows } = await client.query<{ channel: string }>(
-        `select 'fundtrace_flow_recorded:' || current_schema() as channel`,
+        'select $1::text || current_schema() as channel',
+        [CHANNEL_PREFIX],
       );
       await client.query(`listen "${(rows[0]?.channel ?? '').replaceAll('"', '""')}"`);
       return client;
@@ -73,14 +39,14 @@ export function createEvents(databaseUrl?: string) {
   }
 
   return {
-    /** The flows recorded from now on; resolves once this server listens. */
+    /** The writes of flows from now on; resolves once this server listens. */
     async subscribe() {
       await listen();
-      return local.subscribe('flowRecorded');
+      return local.subscribe('flowsRecorded');
     },
-    /** After a recordFlow committed: without a shared channel, tell this server's subscribers. */
-    committed(flowId: number) {
-      if (!databaseUrl) local.publish('flowRecorded', flowId);
+    /** After a write of flows committed: without a shared channel, tell this server's subscribers. */
+    committed(event: FlowsEvent | null) {
+      if (!databaseUrl && event) local.publish('flowsRecorded', event);
     },
     async close() {
       const client = await listener?.catch(() => null);

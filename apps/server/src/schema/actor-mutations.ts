@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { createActor, retract, updateActor } from '../mutations/actors.js';
-import { createActorInput, retractInput, updateActorInput } from '../mutations/inputs.js';
-import { authorOf, inTransaction } from '../mutations/write.js';
-import { Actor, ActorKind } from './actor.js';
+import { createActorInput, updateActorInput } from '../domain/actor/actor.rules.js';
+import { createActor, retract, updateActor } from '../domain/actor/actor.write.js';
+import { retractInput } from '../domain/records/record.rules.js';
+import { inTransaction } from '../domain/records/transaction.js';
+import { authorOf } from '../mutations/write.js';
+import { ActorKind } from './actor.js';
+import { Actor } from './refs.js';
 import { RetractedRecord } from './retracted.js';
-import { CitationInput, RetractInput, reasonField } from './write-inputs.js';
+import { CitationInput, RetractInput, reasonField, updateTarget } from './write-inputs.js';
 import { writeResult } from './write-result.js';
 
 const actorFields = (required: boolean) =>
@@ -13,7 +16,7 @@ const actorFields = (required: boolean) =>
     fields: (t) => ({
       ...(required
         ? { key: t.string({ description: 'External id; generated when absent.' }) }
-        : { id: t.id({ required: true }) }),
+        : updateTarget(t)),
       name: t.string({ required }),
       nameEn: t.string(),
       kind: t.field({ type: ActorKind, required }),

@@ -1,82 +1,22 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import type { ActorRow, FlowRow } from '../db/database.js';
-import { loadByIds } from '../db/load-by-ids.js';
-import { ACTOR_KINDS } from '../mutations/inputs.js';
-import { citationsOf } from './citation.js';
-import { existingRegionPrefix, validateYear } from './filters.js';
+import { anyOf } from '../db/any-of.js';
+import type { ActorRow } from '../db/database.js';
+import { ACTOR_KINDS } from '../domain/actor/actor.rules.js';
+import { existingRegionPrefix } from '../domain/region/region.queries.js';
 import { FlowConnection, FlowStatus } from './flow.js';
-import { type FlowWithRelations, primeRelations, relationColumns } from './flow-relations.js';
+import { flowPages } from './flow-pages.js';
 import {
   connectionOf,
   decodeCursor,
   pageComplexity,
   pageSize,
+  tablePage,
   toConnection,
 } from './pagination.js';
-import { Pairing } from './pairing.js';
-import { Region } from './region.js';
+import { Actor, citationsOf, Pairing, Region } from './refs.js';
 
 export const ActorKind = builder.enumType('ActorKind', { values: ACTOR_KINDS });
-
-export const Actor = builder.loadableNodeRef('Actor', {
-  id: { resolve: (a: ActorRow) => a.id },
-  load: (ids: string[], ctx) => loadByIds(ctx.db, 'actors', ids),
-  sort: (a) => String(a.id),
-});
-
-interface FlowPageArgs {
-  first?: number | null;
-  after?: string | null;
-  year?: number | null;
-  status?: string | null;
-}
-
-/**
- * One page of in- or outflows for every actor of the batch, in one statement: a lateral
- * keyset page per actor, which the (source_id, id) and (target_id, id) indexes serve in order
- * without reading an actor's other flows. The counts (totalCount) are one more statement for
- * the whole batch, run only when some page asks for its count.
- */
-async function flowPages(
-  context: Context,
-  column: 'source_id' | 'target_id',
-  actorIds: number[],
-  args: FlowPageArgs,
-  info: GraphQLResolveInfo,
-) {
-  const { db } = context;
-  const size = pageSize(args.first);
-  const afterId = decodeCursor(args.after) ?? 0;
-  const year = args.year == null ? null : validateYear(args.year);
-  const status = args.status ?? null;
-  const filters = sql`(${year}::int is null or f.year = ${year}::int)
-    and (${status}::text is null or f.status = ${status}::text)`;
-  const { rows } = await sql<FlowWithRelations & { actor_id: number }>`
-    select f.*, a.id as actor_id from unnest(${actorIds}::int[]) as a(id)
-    cross join lateral (
-      select f.* ${relationColumns(info)} from flows f
-      where f.${sql.ref(column)} = a.id and f.id > ${afterId} and ${filters}
-      order by f.id limit ${size + 1}) f
-    order by a.id, f.id`.execute(db);
-  let counts: Promise<Map<number, number>> | undefined;
-  const countAll = () => {
-    counts ??= sql<{ actor_id: number; n: number }>`
-      select f.${sql.ref(column)} as actor_id, count(*)::int as n from flows f
-      where f.${sql.ref(column)} = any(${actorIds}::int[]) and ${filters}
-      group by 1`
-      .execute(db)
-      .then((r) => new Map(r.rows.map((c) => [c.actor_id, c.n])));
-    return counts;
-  };
-  const primed = primeRelations(context, rows) as (FlowRow & { actor_id: number })[];
-  return actorIds.map((id) => {
-    const mine = primed.filter((r) => r.actor_id === id);
-    return toConnection(mine, size, async () => (await countAll()).get(id) ?? 0);
-  });
-}
 
 Actor.implement({
   description:
@@ -106,21 +46,18 @@ Actor.implement({
       memberCount: t.exposeInt('member_count', { nullable: true }),
       aliases: t.exposeStringList('aliases'),
       note: t.exposeString('note', { nullable: true }),
-      members: t.loadableGroup({
-        type: Actor,
-        description: 'Known members of a group.',
-        load: async (ids: number[], { db }) =>
-          db
-            .selectFrom('actor_members as m')
-            .innerJoin('actors as a', 'a.id', 'm.member_id')
-            .selectAll('a')
-            .select('m.group_id')
-            .where('m.group_id', 'in', ids)
-            .orderBy('a.id')
-            .execute(),
-        // The loader returns rows, never bare ids.
-        group: (row) => (row as ActorRow & { group_id: number }).group_id,
-        resolve: (a) => a.id,
+      members: t.field({
+        type: ActorConnection,
+        description: 'Known members of a group, by ascending id; `first` from 1 to 100.',
+        complexity: pageComplexity,
+        args: { first: t.arg.int(), after: t.arg.string() },
+        resolve: (a, args, { db }) =>
+          tablePage<ActorRow>(
+            db,
+            'actors',
+            sql`t.id in (select m.member_id from actor_members m where m.group_id = ${a.id})`,
+            args,
+          ),
       }),
       inflows: flowsField('target_id', 'Flows this actor received; `first` from 1 to 100.'),
       outflows: flowsField('source_id', 'Flows this actor sent; `first` from 1 to 100.'),
@@ -131,7 +68,12 @@ Actor.implement({
           const rows = await db
             .selectFrom('pairings')
             .selectAll()
-            .where((eb) => eb.or([eb('helper_id', 'in', ids), eb('recipient_id', 'in', ids)]))
+            .where((eb) =>
+              eb.or([
+                eb('helper_id', '=', anyOf(ids, 'int')),
+                eb('recipient_id', '=', anyOf(ids, 'int')),
+              ]),
+            )
             .orderBy('id')
             .execute();
           return ids.map((id) => rows.filter((p) => p.helper_id === id || p.recipient_id === id));

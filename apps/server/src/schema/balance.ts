@@ -1,15 +1,17 @@
 import { type Amount, makeAmount, sumAmounts } from '@fundtrace/schema/money';
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
-import { Actor } from './actor.js';
-import { validateYear } from './filters.js';
-import { type FlowGroup, groupFlows } from './flow-totals.js';
+import { overlapsOf, withOverlaps } from '../domain/flow/flow-overlaps.js';
+import { type FlowGroup, groupFlows } from '../domain/flow/flow-totals.js';
+import { validateYear } from '../domain/records/record.rules.js';
 import { Money } from './money.js';
+import { Actor } from './refs.js';
 
 interface Balance {
   inflow: Amount;
   outflow: Amount;
   planned: Amount;
+  plannedOutflow: Amount;
   residual: Amount;
   overdrawnBy: Amount | null;
   flags: string[];
@@ -40,7 +42,8 @@ function balanceOf(groups: FlowGroup[]): Balance {
         .filter((g) => g.keys[1] === dir)
         .flatMap((g) => buckets.flatMap((b) => g.buckets.get(b) ?? [])),
     );
-  const inflow = sum('IN', MOVED);
+  const incoming = groups.find((g) => g.keys[1] === 'IN')?.overlaps;
+  const inflow = withOverlaps(sum('IN', MOVED), MOVED, incoming);
   const outflow = sum('OUT', MOVED);
   const hasIn = groups.some((g) => g.keys[1] === 'IN');
   const hasOut = groups.some((g) => g.keys[1] === 'OUT');
@@ -49,11 +52,13 @@ function balanceOf(groups: FlowGroup[]): Balance {
     ...(overdrawn ? ['OVERDRAWN'] : []),
     ...(hasIn ? [] : ['NO_INFLOW']),
     ...(hasOut ? [] : ['NO_OUTFLOW']),
+    ...(overlapsOf(incoming, MOVED).length ? ['OVERLAPPING_INFLOW'] : []),
   ];
   return {
     inflow,
     outflow,
     planned: sum('IN', ['PLANNED']),
+    plannedOutflow: sum('OUT', ['PLANNED']),
     residual: outflow.value.gt(inflow.value) ? makeAmount('0') : difference(inflow, outflow),
     overdrawnBy: overdrawn ? difference(outflow, inflow) : null,
     flags,
@@ -71,6 +76,11 @@ const ActorBalance = builder.objectRef<Balance>('ActorBalance').implement({
       description: 'Planned inflow, not counted.',
       resolve: (b) => b.planned,
     }),
+    plannedOutflow: t.field({
+      type: Money,
+      description: 'Planned outflow, not counted (a source plans what it will pass on).',
+      resolve: (b) => b.plannedOutflow,
+    }),
     residual: t.field({
       type: Money,
       description: 'Received and not reported passed on: unaccounted for.',
@@ -78,7 +88,8 @@ const ActorBalance = builder.objectRef<Balance>('ActorBalance').implement({
     }),
     overdrawnBy: t.field({ type: Money, nullable: true, resolve: (b) => b.overdrawnBy }),
     flags: t.exposeStringList('flags', {
-      description: 'OVERDRAWN (reports more out than in), NO_INFLOW (a source), NO_OUTFLOW.',
+      description:
+        'OVERDRAWN (reports more out than in), NO_INFLOW (a source), NO_OUTFLOW, OVERLAPPING_INFLOW (inflows may share money: inflow.low is the least).',
     }),
   }),
 });

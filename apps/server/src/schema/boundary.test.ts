@@ -38,7 +38,7 @@ describe('Actor.balance', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.treasury.balance).toMatchObject({
       inflow: { value: '0' },
-      outflow: { value: '6880000000', qualifier: 'EXACT' },
+      outflow: { value: '4880000000', qualifier: 'EXACT' },
       flags: ['NO_INFLOW'],
     });
     expect(result.data?.counties.balance).toMatchObject({

@@ -1,10 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import { builder } from '../builder.js';
 import type { Database } from '../db/database.js';
-import { InputError } from '../errors.js';
-import { existingId, existingRegionPrefix, regionPrefix, validateYear } from './filters.js';
-import { emptyGroup, type FlowGroup, FlowTotals, groupFlows } from './flow-totals.js';
-import { Region } from './region.js';
+import { InputError } from '../domain/errors.js';
+import { emptyGroup, type FlowGroup, groupFlows } from '../domain/flow/flow-totals.js';
+import { validateYear } from '../domain/records/record.rules.js';
+import { existingId } from '../domain/records/record-exists.js';
+import { existingRegionPrefix, regionPrefix } from '../domain/region/region.queries.js';
+import { FlowTotals } from './flow-totals.js';
+import { Region } from './refs.js';
 
 type Side = 'INCOMING' | 'INTERNAL' | 'OUTGOING';
 
@@ -45,13 +48,13 @@ async function regionBoundaries(
   prefixes: string[],
   year: number | null,
 ): Promise<Map<string, Record<Side, FlowGroup>>> {
-  const inside = (a: 'sa' | 'ta') => sql`${sql.ref(`${a}.region_code`)} like p.prefix || '%'`;
-  const side = sql`case when ${inside('sa')} and ${inside('ta')} then 'INTERNAL'
-                        when ${inside('ta')} then 'INCOMING' else 'OUTGOING' end`;
-  const join = sql`join actors sa on sa.id = f.source_id join actors ta on ta.id = f.target_id
-    join unnest(${prefixes}::text[]) p(prefix) on ${inside('sa')} or ${inside('ta')}`;
+  const inside = (end: 'source' | 'target') =>
+    sql`${sql.ref(`f.${end}_region`)} like p.prefix || '%'`;
+  const side = sql`case when ${inside('source')} and ${inside('target')} then 'INTERNAL'
+                        when ${inside('target')} then 'INCOMING' else 'OUTGOING' end`;
+  const join = sql`join unnest(${prefixes}::text[]) p(prefix) on ${inside('source')} or ${inside('target')}`;
   const where = sql`(${year}::int is null or f.year = ${year}::int)`;
-  const groups = await groupFlows(db, [sql`p.prefix`, side], where, join);
+  const groups = await groupFlows(db, [sql`p.prefix`, side], where, join, 'regions');
   return new Map(
     prefixes.map((prefix) => [
       prefix,
@@ -103,12 +106,12 @@ builder.queryField('boundaryTotals', (t) =>
         const prefix = await existingRegionPrefix(db, args.regionCode);
         return (await regionBoundaries(db, [prefix], year)).get(prefix) ?? sides(() => []);
       }
-      const program = await existingId(db, 'programs', args.programId as string, 'programId');
+      const program = await existingId(db, 'Program', args.programId as string, 'programId');
       const side = sql`case when exists (select 1 from flows g where g.program_id = ${program}
                         and g.target_id = f.source_id and (${year}::int is null or g.year = ${year}::int))
                       then 'INTERNAL' else 'INCOMING' end`;
       const where = sql`${inYear} and f.program_id = ${program}`;
-      const groups = await groupFlows(db, [side], where);
+      const groups = await groupFlows(db, [side], where, sql``, 'sources');
       return sides((s) => groups.filter((g) => g.keys[0] === s));
     },
   }),

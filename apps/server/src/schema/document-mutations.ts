@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { addCitation, addDocument } from '../mutations/documents.js';
-import { addCitationInput, addDocumentInput } from '../mutations/inputs.js';
-import { authorOf, inTransaction } from '../mutations/write.js';
-import { Citation } from './citation.js';
-import { Document } from './document.js';
+import { addCitationInput } from '../domain/citation/citation.rules.js';
+import { addDocumentInput } from '../domain/document/document.rules.js';
+import { addCitation, addDocument } from '../domain/document/document.write.js';
+import { inTransaction } from '../domain/records/transaction.js';
+import { authorOf } from '../mutations/write.js';
+import { Citation, Document } from './refs.js';
 import { reasonField } from './write-inputs.js';
 import { writeResult } from './write-result.js';
 

@@ -1,13 +1,12 @@
+import { sql } from 'kysely';
 import { builder } from '../builder.js';
 import type { CitationRow, DocumentRow } from '../db/database.js';
-import { loadByIds } from '../db/load-by-ids.js';
-import { Citation } from './citation.js';
+import { CitationConnection } from './citation.js';
+import { connectionOf, pageComplexity, tablePage } from './pagination.js';
+import { Document } from './refs.js';
 
-export const Document = builder.loadableNodeRef('Document', {
-  id: { resolve: (d: DocumentRow) => d.id },
-  load: (ids: string[], ctx) => loadByIds(ctx.db, 'documents', ids),
-  sort: (d) => String(d.id),
-});
+/** One point per 2,000 characters a document text may hold (at most 2,000,000). */
+const TEXT_COMPLEXITY = 1_000;
 
 Document.implement({
   description: 'A source. `text` is normalised; every citation quote is verbatim in it.',
@@ -23,25 +22,29 @@ Document.implement({
       nullable: true,
       description: 'How the stored text was normalised from the source.',
     }),
-    text: t.exposeString('text'),
+    text: t.exposeString('text', {
+      description: 'Up to 2,000,000 characters: priced by what it can hold.',
+      complexity: TEXT_COMPLEXITY,
+    }),
     citations: t.field({
-      type: [Citation],
-      resolve: (d, _args, { db }): Promise<CitationRow[]> =>
-        db
-          .selectFrom('citations')
-          .selectAll()
-          .where('document_id', '=', d.id)
-          .orderBy('start_offset')
-          .orderBy('id')
-          .execute(),
+      type: CitationConnection,
+      description: 'The citations of this document, by ascending id; `first` from 1 to 100.',
+      complexity: pageComplexity,
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: (d, args, { db }) =>
+        tablePage<CitationRow>(db, 'citations', sql`t.document_id = ${d.id}`, args),
     }),
   }),
 });
 
+export const DocumentConnection = connectionOf<DocumentRow>(Document, 'DocumentConnection');
+
 builder.queryField('documents', (t) =>
   t.field({
-    type: [Document],
-    resolve: (_root, _args, { db }) =>
-      db.selectFrom('documents').selectAll().orderBy('id').execute(),
+    type: DocumentConnection,
+    description: 'Documents by ascending id; `first` from 1 to 100.',
+    complexity: pageComplexity,
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: (_root, args, { db }) => tablePage<DocumentRow>(db, 'documents', sql`true`, args),
   }),
 );

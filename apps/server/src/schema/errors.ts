@@ -7,7 +7,7 @@ import {
   NotFoundError,
   type RowError,
   ValidationError,
-} from '../errors.js';
+} from '../domain/errors.js';
 
 /**
  * Expected failures of writes, as members of each mutation's result union. Clients select
@@ -56,10 +56,19 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(ConflictError, {
   name: 'ConflictError',
-  description: 'The write contradicts stored data: a key in use, a record still referenced.',
+  description:
+    'The write contradicts stored data: a key in use, a record still referenced, or an update based on a revision the record has moved on from.',
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof ConflictError,
-  fields: (t) => ({ path: t.stringList({ resolve: (e) => path(e.path) }) }),
+  fields: (t) => ({
+    path: t.stringList({ resolve: (e) => path(e.path) }),
+    currentRevision: t.id({
+      nullable: true,
+      description:
+        'For an update based on a stale revision (path ["input", "expectedRevision"]): the revision the record is at now.',
+      resolve: (e) => e.currentRevision,
+    }),
+  }),
 });
 
 const RowErrorType = builder.objectRef<RowError>('RowError').implement({

@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { retract } from '../mutations/actors.js';
-import { recordFlow, updateFlow } from '../mutations/flows.js';
-import { recordFlowInput, retractInput, updateFlowInput } from '../mutations/inputs.js';
-import { authorOf, inTransaction } from '../mutations/write.js';
-import { Flow, FlowStatus, Instrument } from './flow.js';
+import { retract } from '../domain/actor/actor.write.js';
+import { FLOWS_PER_EVENT, type FlowsEvent } from '../domain/flow/flow.events.js';
+import { recordFlowInput, updateFlowInput } from '../domain/flow/flow.rules.js';
+import { recordFlow, updateFlow } from '../domain/flow/flow.write.js';
+import { retractInput } from '../domain/records/record.rules.js';
+import { inTransaction } from '../domain/records/transaction.js';
+import { authorOf } from '../mutations/write.js';
+import { FlowStatus, Instrument } from './flow.js';
+import { InferenceInput, inferredDescription } from './inference.js';
+import { Flow } from './refs.js';
 import { RetractedRecord } from './retracted.js';
-import { CitationInput, MoneyInput, RetractInput, reasonField } from './write-inputs.js';
+import {
+  CitationInput,
+  MoneyInput,
+  RetractInput,
+  reasonField,
+  updateTarget,
+} from './write-inputs.js';
 import { writeResult } from './write-result.js';
 
 const flowInput = (create: boolean) =>
@@ -14,7 +25,7 @@ const flowInput = (create: boolean) =>
     fields: (t) => ({
       ...(create
         ? { key: t.string({ description: 'External id; generated when absent.' }) }
-        : { id: t.id({ required: true }) }),
+        : updateTarget(t)),
       sourceId: t.id({ required: create }),
       targetId: t.id({ required: create }),
       amount: t.field({ type: MoneyInput, required: create }),
@@ -24,6 +35,7 @@ const flowInput = (create: boolean) =>
       programId: t.id(),
       parentId: t.id({ description: 'The flow this one passes on (earmarked).' }),
       note: t.string(),
+      inferred: t.field({ type: [InferenceInput], description: inferredDescription }),
       citations: t.field({
         type: [CitationInput],
         description: create ? undefined : 'When given, replaces the citations.',
@@ -49,7 +61,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, { db, credentials, events }) => {
       const flow = await inTransaction(db, (trx) => recordFlow(trx, authorOf(credentials), input));
       // Announced once committed: subscribers read what every reader can.
-      events.committed(flow.id);
+      events.committed({ count: 1, flowIds: [flow.id] });
       return flow;
     },
   }),
@@ -90,8 +102,31 @@ builder.subscriptionField('flowRecorded', (t) =>
   t.field({
     type: Flow,
     description:
-      'Each flow recorded (recordFlow) or imported (importDataset: the first 1,000 flows it creates or changes, by id), once committed, from any server of the deployment. Over SSE: POST or GET /graphql with Accept: text/event-stream.',
+      'One event per committed write of flows, from any server of the deployment: the flow a recordFlow recorded, or the first (by id) of the flows an importDataset created or changed (`flowsRecorded` tells how many, and which). Over SSE: POST or GET /graphql with Accept: text/event-stream.',
     subscribe: (_root, _args, { events }) => events.subscribe(),
-    resolve: (flowId: number) => String(flowId),
+    resolve: (event: FlowsEvent) => String(event.flowIds[0]),
+  }),
+);
+
+const FlowsRecorded = builder.objectRef<FlowsEvent>('FlowsRecorded').implement({
+  description: 'One committed write of flows: a recordFlow, or a whole importDataset.',
+  fields: (t) => ({
+    count: t.exposeInt('count', { description: 'How many flows the write created or changed.' }),
+    flows: t.field({
+      type: [Flow],
+      description: `The first ${FLOWS_PER_EVENT} of them, by id.`,
+      complexity: { field: 1, multiplier: FLOWS_PER_EVENT },
+      resolve: (event) => event.flowIds.map(String),
+    }),
+  }),
+});
+
+builder.subscriptionField('flowsRecorded', (t) =>
+  t.field({
+    type: FlowsRecorded,
+    description:
+      'One event per committed write of flows (an import of 200 rows is one event, not 200), from any server of the deployment. Over SSE, as flowRecorded.',
+    subscribe: (_root, _args, { events }) => events.subscribe(),
+    resolve: (event: FlowsEvent) => event,
   }),
 );

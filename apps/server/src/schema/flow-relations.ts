@@ -1,9 +1,14 @@
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Context } from '../context.js';
-import type { ActorRow, FlowRow, ProgramRow } from '../db/database.js';
-import { Actor } from './actor.js';
+import type { ActorRow, Database, FlowRow, ProgramRow } from '../db/database.js';
+import {
+  checksArray,
+  type ExistenceCheck,
+  throwFirstMissing,
+} from '../domain/records/record-exists.js';
 import { Program } from './program.js';
+import { Actor } from './refs.js';
 
 /**
  * A page of flows that shows its sources, targets or programs fetches them in the page's own
@@ -44,8 +49,11 @@ function selected(set: SelectionSetNode | undefined, path: readonly string[]): S
   return visit(set, path) ? names : null;
 }
 
-/** The relation columns a connection's `edges { node { … } }` selection needs. */
-export function relationColumns(info: GraphQLResolveInfo): RawBuilder<unknown> {
+/**
+ * The relation columns a connection's `edges { node { … } }` selection needs; with `every`, all
+ * three, null where not needed (statements of one `union all` have the same columns).
+ */
+export function relationColumns(info: GraphQLResolveInfo, every = false): RawBuilder<unknown> {
   let wanted: Set<string> | null = new Set();
   for (const node of info.fieldNodes) {
     const found = selected(node.selectionSet, ['edges', 'node']);
@@ -55,9 +63,14 @@ export function relationColumns(info: GraphQLResolveInfo): RawBuilder<unknown> {
     }
     for (const n of found) wanted.add(n);
   }
-  const relations = (Object.keys(COLUMNS) as Relation[]).filter(
-    (r) => wanted === null || wanted.has(r),
-  );
+  const needed = (r: Relation) => wanted === null || wanted.has(r);
+  if (every) {
+    const all = (Object.keys(COLUMNS) as Relation[]).map((r) =>
+      needed(r) ? COLUMNS[r] : sql`null::jsonb as ${sql.id(`_${r}`)}`,
+    );
+    return sql`, ${sql.join(all)}`;
+  }
+  const relations = (Object.keys(COLUMNS) as Relation[]).filter(needed);
   return relations.length === 0 ? sql`` : sql`, ${sql.join(relations.map((r) => COLUMNS[r]))}`;
 }
 
@@ -74,4 +87,20 @@ export function primeRelations<T extends FlowWithRelations>(
     if (_program) programs.prime(String(_program.id), _program);
     return flow;
   });
+}
+
+/**
+ * A page of flows (`page`, a statement over flows aliased f) and the existence checks of its
+ * filter in one statement; throws the first missing record's error, as the checks alone would.
+ */
+export async function withChecks(
+  db: Kysely<Database>,
+  checks: readonly ExistenceCheck[],
+  page: RawBuilder<unknown>,
+): Promise<FlowWithRelations[]> {
+  const { rows } = await sql<FlowWithRelations & { _found: boolean[] }>`
+    select c._found, f.* from (select ${checksArray(checks)} as _found) c
+    left join lateral (${page}) f on true order by f.id`.execute(db);
+  throwFirstMissing(checks, rows[0]?._found ?? []);
+  return rows.filter((r) => r.id != null).map(({ _found, ...row }) => row as FlowWithRelations);
 }

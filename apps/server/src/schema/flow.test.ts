@@ -37,14 +37,14 @@ const PAGE = `query Page($first: Int, $after: String, $filter: FlowFilter) {
   }
 }`;
 
-describe('flows', () => {
-  let all: FlowNode[] = [];
-  beforeAll(async () => {
-    const result = await gql<FlowPage>(PAGE, { first: 100 });
-    expect(result.errors).toBeUndefined();
-    all = result.data?.flows.edges.map((e) => e.node) ?? [];
-  });
+let all: FlowNode[] = [];
+beforeAll(async () => {
+  const result = await gql<FlowPage>(PAGE, { first: 100 });
+  expect(result.errors).toBeUndefined();
+  all = result.data?.flows.edges.map((e) => e.node) ?? [];
+});
 
+describe('flows', () => {
   it('serves the seed flows with amounts, names, programs and verbatim citations', () => {
     const regional = all.find((f) => f.amount.value === '4880000000');
     expect(regional).toMatchObject({
@@ -73,7 +73,9 @@ describe('flows', () => {
     }
     expect(seen).toEqual(all.map((f) => f.id));
   });
+});
 
+describe('flows: filters and node()', () => {
   it('filters by year, region and source', async () => {
     const y2016 = await gql<FlowPage>(PAGE, { filter: { year: 2016 }, first: 100 });
     const years = y2016.data?.flows.edges.map((e) => e.node.year);

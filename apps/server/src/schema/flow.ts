@@ -1,13 +1,17 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { builder } from '../builder.js';
-import type { Database, FlowRow } from '../db/database.js';
-import { loadByIds } from '../db/load-by-ids.js';
-import { FLOW_STATUSES, INSTRUMENTS } from '../mutations/inputs.js';
-import { Actor } from './actor.js';
-import { citationsOf } from './citation.js';
-import { existingId, existingRegionPrefix, validateYear } from './filters.js';
-import { type FlowWithRelations, primeRelations, relationColumns } from './flow-relations.js';
-import { Money, toAmount } from './money.js';
+import type { FlowRow } from '../db/database.js';
+import { flowFilterSql } from '../domain/flow/flow.queries.js';
+import { FLOW_STATUSES, INSTRUMENTS } from '../domain/flow/flow.rules.js';
+import { amountFromColumns } from '../domain/money/amount-columns.js';
+import {
+  type FlowWithRelations,
+  primeRelations,
+  relationColumns,
+  withChecks,
+} from './flow-relations.js';
+import { Inference } from './inference.js';
+import { Money } from './money.js';
 import {
   connectionOf,
   decodeCursor,
@@ -16,22 +20,17 @@ import {
   toConnection,
 } from './pagination.js';
 import { Program } from './program.js';
+import { Actor, citationsOf, Flow } from './refs.js';
 
 export const FlowStatus = builder.enumType('FlowStatus', { values: FLOW_STATUSES });
 export const Instrument = builder.enumType('Instrument', { values: INSTRUMENTS });
-
-export const Flow = builder.loadableNodeRef('Flow', {
-  id: { resolve: (f: FlowRow) => f.id },
-  load: (ids: string[], ctx) => loadByIds(ctx.db, 'flows', ids),
-  sort: (f) => String(f.id),
-});
 
 Flow.implement({
   description: 'Money (or another resource) moving from a source actor to a target actor.',
   fields: (t) => ({
     source: t.field({ type: Actor, resolve: (f) => String(f.source_id) }),
     target: t.field({ type: Actor, resolve: (f) => String(f.target_id) }),
-    amount: t.field({ type: Money, resolve: (f) => toAmount(f) }),
+    amount: t.field({ type: Money, resolve: (f) => amountFromColumns(f) }),
     year: t.exposeInt('year'),
     status: t.field({ type: FlowStatus, resolve: (f) => f.status as typeof FlowStatus.$inferType }),
     instrument: t.field({
@@ -49,6 +48,12 @@ Flow.implement({
       resolve: (f) => (f.parent_id == null ? null : String(f.parent_id)),
     }),
     note: t.exposeString('note', { nullable: true }),
+    // At most one entry per field a record has: a small fixed bound, priced as one.
+    inferred: t.field({
+      type: [Inference],
+      complexity: { field: 1, multiplier: 1 },
+      resolve: (r) => r.inferred ?? [],
+    }),
     citations: citationsOf(t, 'flow_id'),
   }),
 });
@@ -69,46 +74,6 @@ export const FlowFilter = builder.inputType('FlowFilter', {
   }),
 });
 
-export type FlowFilterInput = typeof FlowFilter.$inferInput;
-
-/** The filter as SQL conditions on `flows` (aliased f); unknown ids raise typed errors. */
-export async function flowConditions(
-  db: Kysely<Database>,
-  filter: FlowFilterInput | null | undefined,
-) {
-  const conditions = [sql<boolean>`true`];
-  if (!filter) return conditions;
-  if (filter.year != null) conditions.push(sql`f.year = ${validateYear(filter.year)}`);
-  if (filter.status != null) conditions.push(sql`f.status = ${filter.status}`);
-  if (filter.instrument != null) conditions.push(sql`f.instrument = ${filter.instrument}`);
-  if (filter.unit != null) conditions.push(sql`f.unit = ${filter.unit}`);
-  if (filter.programId != null) {
-    conditions.push(
-      sql`f.program_id = ${await existingId(db, 'programs', filter.programId, 'programId')}`,
-    );
-  }
-  if (filter.sourceId != null) {
-    conditions.push(
-      sql`f.source_id = ${await existingId(db, 'actors', filter.sourceId, 'sourceId')}`,
-    );
-  }
-  if (filter.targetId != null) {
-    conditions.push(
-      sql`f.target_id = ${await existingId(db, 'actors', filter.targetId, 'targetId')}`,
-    );
-  }
-  if (filter.actorId != null) {
-    const id = await existingId(db, 'actors', filter.actorId, 'actorId');
-    conditions.push(sql`(f.source_id = ${id} or f.target_id = ${id})`);
-  }
-  if (filter.regionCode != null) {
-    const prefix = `${await existingRegionPrefix(db, filter.regionCode)}%`;
-    conditions.push(sql`exists (select 1 from actors a
-      where a.id in (f.source_id, f.target_id) and a.region_code like ${prefix})`);
-  }
-  return conditions;
-}
-
 builder.queryField('flows', (t) =>
   t.field({
     type: FlowConnection,
@@ -123,11 +88,15 @@ builder.queryField('flows', (t) =>
       const { db } = context;
       const size = pageSize(first);
       const afterId = decodeCursor(after);
-      const where = sql.join(await flowConditions(db, filter), sql` and `);
-      const rows = await sql<FlowWithRelations>`select f.* ${relationColumns(info)} from flows f
-        where ${where} and f.id > ${afterId ?? 0}
-        order by f.id limit ${size + 1}`.execute(db);
-      return toConnection(primeRelations(context, rows.rows), size, async () => {
+      const { conditions, checks } = await flowFilterSql(db, filter);
+      const where = sql.join(conditions, sql` and `);
+      const page = sql`select f.* ${relationColumns(info)} from flows f
+        where ${where} and f.id > ${afterId ?? 0} order by f.id limit ${size + 1}`;
+      // The filter's ids are checked in the page's own statement: one round trip, not two.
+      const rows = checks.length
+        ? await withChecks(db, checks, page)
+        : (await sql<FlowWithRelations>`${page}`.execute(db)).rows;
+      return toConnection(primeRelations(context, rows), size, async () => {
         const counted = await sql<{
           n: number;
         }>`select count(*)::int as n from flows f where ${where}`.execute(db);

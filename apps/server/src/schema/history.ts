@@ -1,13 +1,15 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Kysely } from 'kysely';
 import { builder } from '../builder.js';
+import { anyOf } from '../db/any-of.js';
 import type { Database, RevisionRow } from '../db/database.js';
-import { type RecordType, withCreatedSnapshots } from '../history/revisions.js';
-import { Actor } from './actor.js';
-import { Document } from './document.js';
-import { decodeGlobalId } from './filters.js';
-import { Flow } from './flow.js';
-import { Observation } from './observation.js';
+import { decodeGlobalId, encodeGlobalId } from '../domain/records/global-id.js';
+import {
+  latestRevisions,
+  type RecordType,
+  withCreatedSnapshots,
+} from '../domain/records/revisions.js';
+import { Overlap } from './overlap.js';
+import { Actor, Document, Flow, Observation, Pairing } from './refs.js';
 
 builder.scalarType('JSON', {
   description: 'A JSON value. Amounts in revision snapshots are decimal strings.',
@@ -35,7 +37,7 @@ export const Revision = builder.objectRef<RevisionRow>('Revision').implement({
     recordType: t.exposeString('record_type'),
     recordId: t.id({
       description: 'Global id of the record (it may be retracted).',
-      resolve: (r) => encodeGlobalID(r.record_type, r.record_id),
+      resolve: (r) => encodeGlobalId(r.record_type, r.record_id),
     }),
     recordKey: t.exposeString('record_key', { description: 'The external id of the record.' }),
     action: t.field({ type: RevisionAction, resolve: (r) => r.action }),
@@ -61,7 +63,7 @@ function loadHistory(type: RecordType) {
         .selectFrom('revisions')
         .selectAll()
         .where('record_type', '=', type)
-        .where('record_id', 'in', ids)
+        .where('record_id', '=', anyOf(ids, 'int'))
         .orderBy('id')
         .execute(),
     );
@@ -75,6 +77,8 @@ for (const [ref, type] of [
   [Actor, 'Actor'],
   [Observation, 'Observation'],
   [Document, 'Document'],
+  [Overlap, 'Overlap'],
+  [Pairing, 'Pairing'],
 ] as const) {
   // biome-ignore lint/suspicious/noExplicitAny: the four refs share only what the field needs
   builder.objectField(ref as any, 'history', (t) =>
@@ -83,6 +87,27 @@ for (const [ref, type] of [
       description: HISTORY,
       load: loadHistory(type),
       group: byRecord,
+      resolve: (r: { id: number }) => r.id,
+    }),
+  );
+}
+
+// The revision an edit is based on, on each record type an update can change.
+for (const [ref, type] of [
+  [Flow, 'Flow'],
+  [Actor, 'Actor'],
+  [Observation, 'Observation'],
+] as const) {
+  // biome-ignore lint/suspicious/noExplicitAny: the three refs share only what the field needs
+  builder.objectField(ref as any, 'revision', (t) =>
+    t.loadable({
+      type: 'ID',
+      description:
+        'The revision this record is at: the id of its newest revision ("0" when none is recorded). Send it as `expectedRevision` when updating the record.',
+      load: async (ids: number[], { db }: { db: Kysely<Database> }) => {
+        const latest = await latestRevisions(db, type, ids);
+        return ids.map((id) => latest.get(id) ?? '0');
+      },
       resolve: (r: { id: number }) => r.id,
     }),
   );
@@ -97,16 +122,16 @@ builder.queryField('history', (t) =>
     resolve: async (_root, { id }, { db }) => {
       const decoded = decodeGlobalId(
         String(id),
-        ['Actor', 'Flow', 'Observation', 'Document'],
+        ['Actor', 'Flow', 'Observation', 'Document', 'Overlap', 'Pairing'],
         'id',
       );
       return withCreatedSnapshots(
         db,
-        decoded.kind,
+        decoded.typename,
         await db
           .selectFrom('revisions')
           .selectAll()
-          .where('record_type', '=', decoded.kind)
+          .where('record_type', '=', decoded.typename)
           .where('record_id', '=', decoded.id)
           .orderBy('id')
           .execute(),

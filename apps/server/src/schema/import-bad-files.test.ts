@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { fingerprint, TEST_ADMIN_TOKEN } from '../mutations/test-client.js';
+import { fingerprint } from '../test/fingerprint.js';
 import { IMPORT, importHarness, type Result } from '../test/import-harness.js';
+import { TEST_ADMIN_TOKEN } from '../test/write-client.js';
 import { createYogaServer } from '../yoga.js';
 
 const { ctx, gql, HEADER, a, csvOf, row, run, unchanged, rejected } = await importHarness();
@@ -83,7 +84,9 @@ describe('importDataset: bad files change nothing, with an error per bad row', (
       { row: 3, column: 'external_id', message: expect.stringContaining('first at row 1') },
     ]);
   });
+});
 
+describe('importDataset: bad files change nothing: headers, encodings, broken lines', () => {
   it('a wrong header', async () => {
     const errors = await rejected(
       'CSV',
@@ -147,7 +150,9 @@ describe('importDataset: bad files change nothing, with an error per bad row', (
     );
     expect(errors.at(-1)?.message).toContain('not closed');
   });
+});
 
+describe('importDataset: bad requests change nothing', () => {
   it('an empty data string: ValidationError', async () => {
     const result = await unchanged(() => run('CSV', ''));
     expect(result.data?.importDataset?.__typename).toBe('ValidationError');

@@ -1,25 +1,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { firstFlowEvent } from '../mutations/test-client.js';
 import { importHarness } from '../test/import-harness.js';
+import { firstFlowEvent } from '../test/write-client.js';
 
 const { ctx, gql, a, b, c, program, csvOf, row, run, unchanged, rejected } = await importHarness();
 afterAll(() => ctx.close());
 
-describe('importDataset: CSV', () => {
-  const file = () =>
-    csvOf(
-      row('csv-1', { amount: '1200000.50', program_key: program }),
-      row('csv-2', {
-        source_key: b,
-        target_key: c,
-        parent_external_id: 'csv-1',
-        qualifier: 'APPROXIMATE',
-        low: '900',
-        high: '1100',
-      }),
-      row('csv-3', { qualifier: 'AT_LEAST', note: '"a note, with a comma"' }),
-    );
+const file = () =>
+  csvOf(
+    row('csv-1', { amount: '1200000.50', program_key: program }),
+    row('csv-2', {
+      source_key: b,
+      target_key: c,
+      parent_external_id: 'csv-1',
+      qualifier: 'APPROXIMATE',
+      low: '900',
+      high: '1100',
+    }),
+    row('csv-3', { qualifier: 'AT_LEAST', note: '"a note, with a comma"' }),
+  );
 
+describe('importDataset: CSV', () => {
   it('a dry run reports what it would do and writes nothing', async () => {
     const result = await unchanged(() => run('CSV', file(), true));
     expect(result.data?.importDataset?.report).toMatchObject({
@@ -71,7 +71,9 @@ describe('importDataset: CSV', () => {
     );
     expect(event).toEqual({ data: { flowRecorded: { key: 'csv-live', year: 2019 } } });
   });
+});
 
+describe('importDataset: CSV, changes and retractions', () => {
   it('a changed row updates its flow, with a revision holding before and after', async () => {
     const changed = file().replace('1200000.50', '1300000');
     const result = await run('CSV', changed);
@@ -127,38 +129,38 @@ describe('importDataset: CSV', () => {
   });
 });
 
-describe('importDataset: JSON', () => {
-  const records = () => [
-    {
-      type: 'actor',
-      key: 'json-county',
-      name: '测试旗',
-      nameEn: 'Test Banner',
-      kind: 'GOVERNMENT',
-      regionCode: '150400',
-    },
-    {
-      type: 'flow',
-      key: 'json-flow',
-      sourceKey: a,
-      targetKey: 'json-county',
-      amount: { value: '5000000', qualifier: 'AT_LEAST' },
-      year: 2019,
-      status: 'SPENT',
-      instrument: 'GRANT',
-    },
-    {
-      type: 'observation',
-      key: 'json-obs',
-      metric: 'relocated_population',
-      value: '1200',
-      unit: 'PERSON',
-      year: 2019,
-      kind: 'ACTUAL',
-      actorKey: 'json-county',
-    },
-  ];
+const records = () => [
+  {
+    type: 'actor',
+    key: 'json-county',
+    name: '测试旗',
+    nameEn: 'Test Banner',
+    kind: 'GOVERNMENT',
+    regionCode: '150400',
+  },
+  {
+    type: 'flow',
+    key: 'json-flow',
+    sourceKey: a,
+    targetKey: 'json-county',
+    amount: { value: '5000000', qualifier: 'AT_LEAST' },
+    year: 2019,
+    status: 'SPENT',
+    instrument: 'GRANT',
+  },
+  {
+    type: 'observation',
+    key: 'json-obs',
+    metric: 'relocated_population',
+    value: '1200',
+    unit: 'PERSON',
+    year: 2019,
+    kind: 'ACTUAL',
+    actorKey: 'json-county',
+  },
+];
 
+describe('importDataset: JSON', () => {
   it('imports actors, then the flows and observations that name them; again changes nothing', async () => {
     const metric = await ctx.db
       .selectFrom('metrics')

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { ConflictError, ImportError, ValidationError } from '../errors.js';
-import type { TypeCounts } from '../imports/apply.js';
+import { ConflictError, ImportError, ValidationError } from '../domain/errors.js';
+import { freeText } from '../domain/records/record.rules.js';
 import { type ImportReport, importDataset } from '../imports/import-dataset.js';
-import { freeText } from '../mutations/inputs.js';
+import type { TypeCounts } from '../imports/staged-sql.js';
 import { authorOf } from '../mutations/write.js';
+import { FileScalar, isFile } from './file-scalar.js';
 import { reasonField } from './write-inputs.js';
+
+/** The upload decoded as it streams in: the importer reads it chunk by chunk. */
+async function* textOf(file: File): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  for await (const chunk of file.stream() as unknown as AsyncIterable<Uint8Array>) {
+    yield decoder.decode(chunk, { stream: true });
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
 
 const ImportFormat = builder.enumType('ImportFormat', {
   values: {
@@ -18,8 +29,13 @@ const ImportInput = builder.inputType('ImportInput', {
   fields: (t) => ({
     format: t.field({ type: ImportFormat, required: true }),
     data: t.string({
-      required: true,
-      description: 'The file, as text (UTF-8). Bodies over 32 MiB get 413: use the CLI for more.',
+      description:
+        'The file, as text (UTF-8), for small files: the whole request may be 1 MiB (MAX_BODY_BYTES). Give this or `file`.',
+    }),
+    file: t.field({
+      type: FileScalar,
+      description:
+        'The file as an upload (GraphQL multipart request), UTF-8, streamed to the importer: up to 64 MiB (MAX_UPLOAD_BYTES); larger files use the CLI. Give this or `data`.',
     }),
     dryRun: t.boolean({
       defaultValue: false,
@@ -48,6 +64,7 @@ const ImportReportType = builder.objectRef<ImportReport>('ImportReport').impleme
     actors: t.field({ type: ImportCounts, resolve: (r) => r.actors }),
     flows: t.field({ type: ImportCounts, resolve: (r) => r.flows }),
     observations: t.field({ type: ImportCounts, resolve: (r) => r.observations }),
+    overlaps: t.field({ type: ImportCounts, resolve: (r) => r.overlaps }),
   }),
 });
 
@@ -67,21 +84,31 @@ builder.mutationField('importDataset', (t) =>
     args: t.validate(
       { input: t.arg({ type: ImportInput, required: true }) },
       z.object({
-        input: z.object({
-          format: z.enum(['CSV', 'JSON']),
-          data: z.string().min(1, 'the file is empty'),
-          dryRun: z.boolean().nullish(),
-          reason: freeText(500).nullish(),
-        }),
+        input: z
+          .object({
+            format: z.enum(['CSV', 'JSON']),
+            data: z.string().min(1, 'the file is empty').nullish(),
+            file: z
+              .custom<File>(isFile)
+              .refine((f) => f.size > 0, 'the file is empty')
+              .nullish(),
+            dryRun: z.boolean().nullish(),
+            reason: freeText(500).nullish(),
+          })
+          .refine((i) => (i.data == null) !== (i.file == null), {
+            message: 'give the file either as `data` or as `file`',
+            path: ['data'],
+          }),
       }),
     ),
     resolve: async (_root, { input }, { db, credentials, events }) => {
-      const report = await importDataset(db, authorOf(credentials), input.data, {
+      const source = input.file ? textOf(input.file) : (input.data ?? '');
+      const report = await importDataset(db, authorOf(credentials), source, {
         format: input.format,
         dryRun: input.dryRun,
         reason: input.reason,
       });
-      for (const id of report.announced) events.committed(id);
+      events.committed(report.announced);
       return report;
     },
   }),

@@ -1,5 +1,6 @@
-import { type Amount, amountFromRow, formatAmount } from '@fundtrace/schema/money';
+import { type Amount, formatAmount } from '@fundtrace/schema/money';
 import { builder } from '../builder.js';
+import { shownBounds } from '../domain/money/amount-columns.js';
 
 export const AmountQualifier = builder.enumType('AmountQualifier', {
   values: {
@@ -22,12 +23,12 @@ export const Money = builder.objectRef<Amount>('Money').implement({
     low: t.field({
       type: 'Decimal',
       nullable: true,
-      resolve: (a) => (a.qualifier === 'AT_LEAST' ? a.value : a.low)?.toFixed() ?? null,
+      resolve: (a) => shownBounds(a).low?.toFixed() ?? null,
     }),
     high: t.field({
       type: 'Decimal',
       nullable: true,
-      resolve: (a) => (a.qualifier === 'AT_MOST' ? a.value : a.high)?.toFixed() ?? null,
+      resolve: (a) => shownBounds(a).high?.toFixed() ?? null,
     }),
     qualifier: t.field({ type: AmountQualifier, resolve: (a) => a.qualifier }),
     currency: t.string({ resolve: (a) => (a.unit === 'CNY' ? 'CNY' : NO_CURRENCY) }),
@@ -38,15 +39,3 @@ export const Money = builder.objectRef<Amount>('Money').implement({
     }),
   }),
 });
-
-export interface AmountColumns {
-  amount: string;
-  qualifier: string;
-  low: string | null;
-  high: string | null;
-  unit: string;
-}
-
-export function toAmount(row: AmountColumns): Amount {
-  return amountFromRow({ ...row, value: row.amount });
-}

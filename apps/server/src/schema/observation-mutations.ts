@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { retract } from '../mutations/actors.js';
+import { retract } from '../domain/actor/actor.write.js';
 import {
   recordObservationInput,
-  retractInput,
   updateObservationInput,
-} from '../mutations/inputs.js';
-import { recordObservation, updateObservation } from '../mutations/observations.js';
-import { authorOf, inTransaction } from '../mutations/write.js';
+} from '../domain/observation/observation.rules.js';
+import { recordObservation, updateObservation } from '../domain/observation/observation.write.js';
+import { retractInput } from '../domain/records/record.rules.js';
+import { inTransaction } from '../domain/records/transaction.js';
+import { authorOf } from '../mutations/write.js';
+import { InferenceInput, inferredDescription } from './inference.js';
 import { AmountQualifier } from './money.js';
-import { Observation, ObservationKind } from './observation.js';
+import { Observation, ObservationKind } from './refs.js';
 import { RetractedRecord } from './retracted.js';
-import { CitationInput, RetractInput, reasonField } from './write-inputs.js';
+import { CitationInput, RetractInput, reasonField, updateTarget } from './write-inputs.js';
 import { writeResult } from './write-result.js';
 
 const observationInput = (create: boolean) =>
@@ -22,7 +24,7 @@ const observationInput = (create: boolean) =>
     fields: (t) => ({
       ...(create
         ? { key: t.string({ description: 'External id; generated when absent.' }) }
-        : { id: t.id({ required: true }) }),
+        : updateTarget(t)),
       metric: t.string({ required: create, description: 'Key of a known metric.' }),
       value: t.field({ type: 'Decimal', required: create }),
       qualifier: t.field({ type: AmountQualifier }),
@@ -35,6 +37,7 @@ const observationInput = (create: boolean) =>
       regionCode: t.string(),
       programId: t.id(),
       note: t.string(),
+      inferred: t.field({ type: [InferenceInput], description: inferredDescription }),
       citations: t.field({ type: [CitationInput] }),
       reason: t.string({ description: reasonField }),
     }),

@@ -1,33 +1,26 @@
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
+import { anyOf } from '../db/any-of.js';
 import type { ObservationRow } from '../db/database.js';
-import { loadByIds } from '../db/load-by-ids.js';
-import { OBSERVATION_KINDS } from '../mutations/inputs.js';
-import { Actor } from './actor.js';
-import { citationsOf } from './citation.js';
-import { existingId, existingRegionPrefix, validateYear } from './filters.js';
+import { validateYear } from '../domain/records/record.rules.js';
+import { existingId } from '../domain/records/record-exists.js';
+import { existingRegionPrefix } from '../domain/region/region.queries.js';
+import { Inference } from './inference.js';
 import { AmountQualifier } from './money.js';
+import { connectionOf, pageComplexity, tablePage } from './pagination.js';
 import { Program } from './program.js';
-import { Region } from './region.js';
+import { Actor, citationsOf, Observation, ObservationKind, Region } from './refs.js';
 
 export const Metric = builder.loadableObject('Metric', {
   description: 'What an observation measures, with its names.',
   load: (keys: string[], { db }) =>
-    db.selectFrom('metrics').selectAll().where('key', 'in', keys).execute(),
+    db.selectFrom('metrics').selectAll().where('key', '=', anyOf(keys, 'text')).execute(),
   sort: (m) => m.key,
   fields: (t) => ({
     key: t.exposeString('key'),
     name: t.exposeString('name'),
     nameEn: t.exposeString('name_en', { nullable: true }),
   }),
-});
-
-export const ObservationKind = builder.enumType('ObservationKind', { values: OBSERVATION_KINDS });
-
-export const Observation = builder.loadableNodeRef('Observation', {
-  id: { resolve: (o: ObservationRow) => o.id },
-  load: (ids: string[], ctx) => loadByIds(ctx.db, 'observations', ids),
-  sort: (o) => String(o.id),
 });
 
 Observation.implement({
@@ -61,6 +54,12 @@ Observation.implement({
       resolve: (o) => (o.program_id == null ? null : String(o.program_id)),
     }),
     note: t.exposeString('note', { nullable: true }),
+    // At most one entry per field a record has: a small fixed bound, priced as one.
+    inferred: t.field({
+      type: [Inference],
+      complexity: { field: 1, multiplier: 1 },
+      resolve: (r) => r.inferred ?? [],
+    }),
     citations: citationsOf(t, 'observation_id'),
   }),
 });
@@ -78,31 +77,40 @@ export const ObservationFilter = builder.inputType('ObservationFilter', {
 
 export type ObservationFilterInput = typeof ObservationFilter.$inferInput;
 
+export const ObservationConnection = connectionOf<ObservationRow>(
+  Observation,
+  'ObservationConnection',
+);
+
 builder.queryField('observations', (t) =>
   t.field({
-    type: [Observation],
-    args: { filter: t.arg({ type: ObservationFilter }) },
-    resolve: async (_root, { filter }, { db }) => {
+    type: ObservationConnection,
+    description: 'Observations matching the filter, by ascending id; `first` from 1 to 100.',
+    complexity: pageComplexity,
+    args: {
+      filter: t.arg({ type: ObservationFilter }),
+      first: t.arg.int(),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, { filter, ...page }, { db }) => {
       const conditions = [sql<boolean>`true`];
-      if (filter?.metric != null) conditions.push(sql`o.metric = ${filter.metric}`);
-      if (filter?.year != null) conditions.push(sql`o.year = ${validateYear(filter.year)}`);
-      if (filter?.kind != null) conditions.push(sql`o.kind = ${filter.kind}`);
+      if (filter?.metric != null) conditions.push(sql`t.metric = ${filter.metric}`);
+      if (filter?.year != null) conditions.push(sql`t.year = ${validateYear(filter.year)}`);
+      if (filter?.kind != null) conditions.push(sql`t.kind = ${filter.kind}`);
       if (filter?.regionCode != null) {
         const prefix = await existingRegionPrefix(db, filter.regionCode);
-        conditions.push(sql`o.region_code like ${`${prefix}%`}`);
+        conditions.push(sql`t.region_code like ${`${prefix}%`}`);
       }
       if (filter?.actorId != null) {
         conditions.push(
-          sql`o.actor_id = ${await existingId(db, 'actors', filter.actorId, 'actorId')}`,
+          sql`t.actor_id = ${await existingId(db, 'Actor', filter.actorId, 'actorId')}`,
         );
       }
       if (filter?.programId != null) {
-        const id = await existingId(db, 'programs', filter.programId, 'programId');
-        conditions.push(sql`o.program_id = ${id}`);
+        const id = await existingId(db, 'Program', filter.programId, 'programId');
+        conditions.push(sql`t.program_id = ${id}`);
       }
-      const { rows } = await sql<ObservationRow>`select o.* from observations o
-        where ${sql.join(conditions, sql` and `)} order by o.year, o.metric, o.id`.execute(db);
-      return rows;
+      return tablePage<ObservationRow>(db, 'observations', sql.join(conditions, sql` and `), page);
     },
   }),
 );

@@ -1,5 +1,7 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { builder } from '../builder.js';
-import { InputError } from '../errors.js';
+import type { Database } from '../db/database.js';
+import { InputError } from '../domain/errors.js';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
@@ -82,5 +84,31 @@ export function connectionOf<T extends { id: number }>(
         resolve: (c) => (c as unknown as Page<T>).count(),
       }),
     }),
+  });
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * A keyset page of the rows of `table` (aliased `t` in `where`) by ascending id, with their count
+ * over all pages when asked for: what every connection over one table answers.
+ */
+export async function tablePage<T extends { id: number }>(
+  db: Kysely<Database>,
+  table: keyof Database,
+  where: RawBuilder<unknown>,
+  args: PageArgs,
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  const after = decodeCursor(args.after) ?? 0;
+  const { rows } = await sql<T>`select t.* from ${sql.table(table)} t
+    where ${where} and t.id > ${after} order by t.id limit ${size + 1}`.execute(db);
+  return toConnection(rows, size, async () => {
+    const counted = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} t
+      where ${where}`.execute(db);
+    return counted.rows[0]?.n ?? 0;
   });
 }

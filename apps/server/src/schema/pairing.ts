@@ -1,15 +1,5 @@
-import { builder } from '../builder.js';
-import type { PairingRow } from '../db/database.js';
-import { loadByIds } from '../db/load-by-ids.js';
-import { Actor } from './actor.js';
-import { citationsOf } from './citation.js';
 import { Program } from './program.js';
-
-export const Pairing = builder.loadableNodeRef('Pairing', {
-  id: { resolve: (p: PairingRow) => p.id },
-  load: (ids: string[], ctx) => loadByIds(ctx.db, 'pairings', ids),
-  sort: (p) => String(p.id),
-});
+import { Actor, citationsOf, Pairing } from './refs.js';
 
 Pairing.implement({
   description:

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { builder } from '../builder.js';
 import type { ProgramRow } from '../db/database.js';
-import { loadByIds } from '../db/load-by-ids.js';
+import { loadByIds } from '../domain/records/load-by-ids.js';
+import { connectionOf, pageComplexity, tablePage } from './pagination.js';
 
 export const Program = builder.loadableNodeRef('Program', {
   id: { resolve: (p: ProgramRow) => p.id },
@@ -18,10 +20,14 @@ Program.implement({
   }),
 });
 
+export const ProgramConnection = connectionOf<ProgramRow>(Program, 'ProgramConnection');
+
 builder.queryField('programs', (t) =>
   t.field({
-    type: [Program],
-    resolve: (_root, _args, { db }) =>
-      db.selectFrom('programs').selectAll().orderBy('id').execute(),
+    type: ProgramConnection,
+    description: 'Programs by ascending id; `first` from 1 to 100.',
+    complexity: pageComplexity,
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: (_root, args, { db }) => tablePage<ProgramRow>(db, 'programs', sql`true`, args),
   }),
 );

@@ -64,13 +64,15 @@ describe('regions and observations', () => {
   });
 
   it('filters observations and refuses bad region codes', async () => {
-    const result = await gql<{ observations: { year: number; kind: string }[] }>(
-      `{ observations(filter: { year: 2017, kind: TARGET }) { year kind } }`,
+    const result = await gql<{
+      observations: { totalCount: number; edges: { node: { year: number; kind: string } }[] };
+    }>(
+      `{ observations(filter: { year: 2017, kind: TARGET }, first: 100) { totalCount edges { node { year kind } } } }`,
     );
-    expect(result.data?.observations.length).toBeGreaterThan(0);
-    expect(result.data?.observations.every((o) => o.year === 2017 && o.kind === 'TARGET')).toBe(
-      true,
-    );
+    const found = result.data?.observations.edges.map((e) => e.node) ?? [];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toHaveLength(result.data?.observations.totalCount ?? -1);
+    expect(found.every((o) => o.year === 2017 && o.kind === 'TARGET')).toBe(true);
     const bad = await gql(`{ region(code: "abc") { code } }`);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const unknown = await gql<{ region: null }>(`{ region(code: "990000") { code } }`);

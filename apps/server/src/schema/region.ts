@@ -1,22 +1,13 @@
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
+import { anyOf } from '../db/any-of.js';
 import type { ObservationRow, RegionRow } from '../db/database.js';
-import { regionPrefix, validateYear } from './filters.js';
-import { Observation, ObservationKind } from './observation.js';
+import { validateYear } from '../domain/records/record.rules.js';
+import { regionPrefix } from '../domain/region/region.queries.js';
+import { Observation, ObservationKind, Region } from './refs.js';
 
 export const RegionLevel = builder.enumType('RegionLevel', {
   values: ['PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const,
-});
-
-export const Region = builder.loadableNodeRef('Region', {
-  id: { resolve: (r: RegionRow) => r.code },
-  load: async (codes: string[], { db }) => {
-    const valid = codes.filter((c) => /^[1-9]\d{5}$/.test(c));
-    return valid.length
-      ? db.selectFrom('regions').selectAll().where('code', 'in', valid).execute()
-      : [];
-  },
-  sort: (r) => r.code,
 });
 
 Region.implement({
@@ -53,7 +44,7 @@ Region.implement({
         db
           .selectFrom('regions')
           .selectAll()
-          .where('parent_code', 'in', codes)
+          .where('parent_code', '=', anyOf(codes, 'text'))
           .orderBy('code')
           .execute(),
       group: (r) => (r as RegionRow).parent_code ?? '',

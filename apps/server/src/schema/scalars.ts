@@ -1,15 +1,15 @@
-import { Decimal, decimal } from '@fundtrace/schema/money';
+import { amountDecimal, Decimal } from '@fundtrace/schema/money';
 import { Kind } from 'graphql';
 import { builder } from '../builder.js';
-import { InputError } from '../errors.js';
+import { badUserInput } from '../graphql-errors.js';
 
 function parseDecimal(value: unknown): string {
-  if (typeof value !== 'string')
-    throw new InputError('Decimal must be a string, e.g. "4880000000"');
+  if (typeof value !== 'string') throw badUserInput('Decimal must be a string, e.g. "4880000000"');
   try {
-    return decimal(value).toFixed();
+    // every Decimal input is an amount or a figure: below MAX_AMOUNT
+    return amountDecimal(value).toFixed();
   } catch (error) {
-    throw new InputError(`Invalid Decimal "${value.slice(0, 40)}": ${(error as Error).message}`);
+    throw badUserInput(`Invalid Decimal "${value.slice(0, 40)}": ${(error as Error).message}`);
   }
 }
 
@@ -19,7 +19,7 @@ builder.scalarType('Decimal', {
   serialize: (value) => new Decimal(String(value)).toFixed(),
   parseValue: parseDecimal,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new InputError('Decimal literals must be strings');
+    if (ast.kind !== Kind.STRING) throw badUserInput('Decimal literals must be strings');
     return parseDecimal(ast.value);
   },
 });

@@ -35,6 +35,16 @@ describe('search', () => {
     expect(enterprises.data?.search.some((h) => h.type === 'ACTOR')).toBe(true);
   });
 
+  it.each(['Beijing', '北京', '北京市', '京蒙'])(
+    'finds the Beijing assistance programme by %s (its name abbreviates 北京 to 京)',
+    async (text) => {
+      const result = await gql<Hits>(SEARCH, { text });
+      expect(
+        result.data?.search.some((h) => h.type === 'PROGRAM' && h.name === '京蒙对口帮扶'),
+      ).toBe(true);
+    },
+  );
+
   it('treats LIKE wildcards literally and refuses empty or huge text', async () => {
     const wildcard = await gql<Hits>(SEARCH, { text: '%' });
     expect(wildcard.data?.search).toEqual([]);

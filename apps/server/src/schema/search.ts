@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
-import { InputError } from '../errors.js';
-import { Actor } from './actor.js';
+import { InputError } from '../domain/errors.js';
 import { Program } from './program.js';
-import { Region } from './region.js';
+import { Actor, Flow, Region } from './refs.js';
+import { flowHits, scriptVariants } from './search-flows.js';
 
 const SearchHitType = builder.enumType('SearchHitType', {
-  values: ['ACTOR', 'REGION', 'PROGRAM'] as const,
+  values: ['ACTOR', 'REGION', 'PROGRAM', 'FLOW'] as const,
 });
 
 interface Hit {
-  type: 'ACTOR' | 'REGION' | 'PROGRAM';
+  type: 'ACTOR' | 'REGION' | 'PROGRAM' | 'FLOW';
   ref: string;
   name: string;
   name_en: string | null;
@@ -20,7 +20,8 @@ interface Hit {
 }
 
 const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
-  description: 'An actor, place or program whose name, English name or alias matches.',
+  description:
+    'An actor, place or program whose name, English name or alias matches; or a flow by its figure or instrument.',
   fields: (t) => ({
     type: t.field({ type: SearchHitType, resolve: (h) => h.type }),
     name: t.exposeString('name'),
@@ -30,6 +31,11 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
       type: Actor,
       nullable: true,
       resolve: (h) => (h.type === 'ACTOR' ? h.ref : null),
+    }),
+    flow: t.field({
+      type: Flow,
+      nullable: true,
+      resolve: (h) => (h.type === 'FLOW' ? h.ref : null),
     }),
     program: t.field({
       type: Program,
@@ -54,7 +60,7 @@ export function searchTerms(text: string): string[] {
     throw new InputError('search text must have 1 to 100 characters', 'text');
   }
   const bare = trimmed.replace(SUFFIX, '');
-  return [...new Set([trimmed, bare].filter((s) => s.length > 0))];
+  return [...new Set([trimmed, bare].flatMap(scriptVariants).filter((s) => s.length > 0))];
 }
 
 function likePattern(term: string): string {
@@ -65,7 +71,7 @@ builder.queryField('search', (t) =>
   t.field({
     type: [SearchHit],
     description:
-      'Actors, places and programs by Chinese or English name or alias; best first, at most 50.',
+      'Actors, places and programs by Chinese (Simplified or Traditional) or English name or alias, and flows by figure ("48.8", "1.26亿") or instrument ("loan", "贷款"); best first, at most 50.',
     args: { text: t.arg.string({ required: true }) },
     resolve: async (_root, { text }, { db }) => {
       const patterns = searchTerms(text).map(likePattern);
@@ -81,7 +87,7 @@ builder.queryField('search', (t) =>
           from regions r
           union all
           select 'PROGRAM', p.id::text, p.name, p.name_en, null,
-                 array[p.name, coalesce(p.name_en, '')]
+                 array[p.name, coalesce(p.name_en, '')] || p.aliases
           from programs p
         )
         select c.type, c.ref, c.name, c.name_en, c.region_code, m.matched,
@@ -95,7 +101,7 @@ builder.queryField('search', (t) =>
         ) m
         order by rank, length(c.name), c.type, c.ref
         limit 50`.execute(db);
-      return rows;
+      return [...rows, ...(await flowHits(db, text))].slice(0, 50);
     },
   }),
 );

@@ -74,7 +74,9 @@ describe('totals', () => {
       { value: '78', low: null, high: null, qualifier: 'EXACT', unit: 'PERSON' },
     ]);
   });
+});
 
+describe('totals of bounded amounts, and by program', () => {
   it('sums bounded and unbounded amounts of one qualifier without losing bounds', async () => {
     const [a, b] = await ctx.db.selectFrom('actors').select('id').orderBy('id').limit(2).execute();
     const base = {

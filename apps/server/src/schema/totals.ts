@@ -1,17 +1,24 @@
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
-import { Actor } from './actor.js';
-import { FlowFilter, FlowStatus, flowConditions, Instrument } from './flow.js';
-import { type FlowGroup, groupFlows, MoneyTotals, TARGET_ACTOR_JOIN } from './flow-totals.js';
+import { overlapsOf } from '../domain/flow/flow-overlaps.js';
+import {
+  type FlowGroup,
+  groupFlows,
+  sourceFor,
+  totalsConditions,
+} from '../domain/flow/flow-totals.js';
+import { FlowFilter, FlowStatus, Instrument } from './flow.js';
+import { MoneyTotals } from './flow-totals.js';
+import { Overlap } from './overlap.js';
 import { Program } from './program.js';
-import { Region } from './region.js';
+import { Actor, Region } from './refs.js';
 
 const DIMENSIONS = {
   YEAR: sql`f.year::text`,
   PROGRAM: sql`f.program_id::text`,
   SOURCE: sql`f.source_id::text`,
   TARGET: sql`f.target_id::text`,
-  REGION: sql`ta.region_code`,
+  REGION: sql`f.target_region`,
   INSTRUMENT: sql`f.instrument`,
   STATUS: sql`f.status`,
   UNIT: sql`f.unit`,
@@ -61,6 +68,16 @@ const TotalRow = builder.objectRef<TotalRowShape>('TotalRow').implement({
       resolve: (r) => key(r, 'STATUS') as typeof FlowStatus.$inferType | null,
     }),
     unit: t.string({ nullable: true, resolve: (r) => key(r, 'UNIT') }),
+    overlaps: t.field({
+      type: [Overlap],
+      description: 'The recorded overlaps among this group’s flows: what lowers its low.',
+      resolve: (r) => overlapsOf(r.overlaps),
+    }),
+    overlappingFlowCount: t.int({
+      description: 'Flows of this group that take part in a recorded overlap (with any flow).',
+      resolve: (r) =>
+        new Set([...(r.overlaps?.amounts.values() ?? [])].flatMap((m) => [...m.keys()])).size,
+    }),
   }),
 });
 
@@ -75,12 +92,12 @@ builder.queryField('totals', (t) =>
     },
     resolve: async (_root, { groupBy, filter }, { db }) => {
       const dims = [...new Set(groupBy)] as Dimension[];
-      const where = sql.join(await flowConditions(db, filter), sql` and `);
       const groups = await groupFlows(
         db,
         dims.map((d) => DIMENSIONS[d]),
-        where,
-        dims.includes('REGION') ? TARGET_ACTOR_JOIN : sql``,
+        await totalsConditions(db, filter),
+        sql``,
+        sourceFor({ source: dims.includes('SOURCE'), target: dims.includes('TARGET') }, filter),
       );
       return groups.map((g) => ({ ...g, dims }));
     },

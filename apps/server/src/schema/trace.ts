@@ -1,14 +1,16 @@
 import type { Amount } from '@fundtrace/schema/money';
 import { builder } from '../builder.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../domain/errors.js';
+import { UNIT } from '../domain/money/money.rules.js';
+import { decodeGlobalId } from '../domain/records/global-id.js';
+import { validateYear } from '../domain/records/record.rules.js';
 import { cachedTraceView } from '../trace/cache.js';
 import { DEFAULT_TRACE_DEPTH, MAX_TRACE_DEPTH } from '../trace/compute.js';
 import { DEFAULT_TRACE_LIMIT, MAX_TRACE_LIMIT, TRACE_RULE, type TraceView } from '../trace/view.js';
-import { Actor } from './actor.js';
-import { decodeGlobalId, validateYear } from './filters.js';
-import { Flow, FlowStatus } from './flow.js';
+import { FlowStatus } from './flow.js';
 import { Locale, Money } from './money.js';
-import { Observation } from './observation.js';
+import { Overlap } from './overlap.js';
+import { Actor, Flow, Observation } from './refs.js';
 
 export const TraceDirection = builder.enumType('TraceDirection', {
   values: {
@@ -78,7 +80,7 @@ const Residual = builder.objectRef<TraceView['residuals'][number]>('Residual').i
     amount: t.field({ type: Money, resolve: (r) => r.amount }),
     kind: t.string({
       description:
-        'RETAINED, RETURNED (cycle), DEPTH_LIMIT; upstream also ORIGIN and UNATTRIBUTED.',
+        'Downstream: UNREPORTED (no onward flows or outcomes recorded), RETAINED (outcomes recorded here: used or kept), SHORTFALL (recorded outflows fall short), RETURNED (cycle), DEPTH_LIMIT; upstream also ORIGIN and UNATTRIBUTED.',
       resolve: (r) => r.kind,
     }),
   }),
@@ -100,6 +102,12 @@ const TraceWarning = builder.objectRef<TraceView['warnings'][number]>('TraceWarn
       type: Flow,
       nullable: true,
       resolve: (w) => (w.flowId === null ? null : String(w.flowId)),
+    }),
+    overlap: t.field({
+      type: Overlap,
+      nullable: true,
+      description: 'OVERLAP: the recorded overlap the flow takes part in.',
+      resolve: (w) => (w.overlapId === null ? null : String(w.overlapId)),
     }),
   }),
 });
@@ -218,22 +226,26 @@ builder.queryField('trace', (t) =>
           'How many nodes, outcomes and residuals to list (the largest); the rest are summed.',
       }),
     },
-    resolve: async (_root, args, { db }) => {
+    resolve: async (_root, args, { db, traceTimeoutMs }) => {
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_TRACE_LIMIT) {
         throw new InputError(
           `limit must be between 1 and ${MAX_TRACE_LIMIT}, got ${args.limit}`,
           'limit',
         );
       }
+      if (!UNIT.test(args.unit)) {
+        throw new InputError('unit must be an upper-case unit such as CNY or PERSON', 'unit');
+      }
+      const from = decodeGlobalId(args.from, ['Actor', 'Flow', 'Observation'], 'from');
       const request = {
-        start: decodeGlobalId(args.from, ['Actor', 'Flow', 'Observation'], 'from'),
+        start: { kind: from.typename, id: from.id },
         direction: args.direction ?? 'DOWNSTREAM',
         year: args.year == null ? null : validateYear(args.year),
         maxDepth: args.maxDepth ?? DEFAULT_TRACE_DEPTH,
         statuses: args.statuses ? [...args.statuses].sort() : null,
         unit: args.unit,
       };
-      return cachedTraceView(db, request, args.limit);
+      return cachedTraceView(db, request, args.limit, traceTimeoutMs);
     },
   }),
 );

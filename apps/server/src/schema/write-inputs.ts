@@ -1,3 +1,4 @@
+import type { InputFieldBuilder } from '@pothos/core';
 import { builder } from '../builder.js';
 import { AmountQualifier } from './money.js';
 
@@ -25,6 +26,7 @@ export const CitationInput = builder.inputType('CitationInput', {
     documentId: t.id({ required: true }),
     start: t.int({ required: true }),
     end: t.int({ required: true, description: 'Exclusive.' }),
+    gloss: t.string({ description: 'A short English gloss of the quote (optional).' }),
   }),
 });
 
@@ -37,3 +39,16 @@ export const RetractInput = builder.inputType('RetractInput', {
 });
 
 export const reasonField = 'Why: recorded on the revision.';
+
+/**
+ * The fields that say which record an update changes, and the revision it was based on: an
+ * update whose record has moved on since is refused with a ConflictError (lost updates).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the field builder of any input type
+export const updateTarget = (t: InputFieldBuilder<any, 'InputObject'>) => ({
+  id: t.id({ required: true }),
+  expectedRevision: t.id({
+    description:
+      'The `revision` of the record as read before editing. When given and the record has changed since, nothing is written and a ConflictError carries the revision it is at now.',
+  }),
+});

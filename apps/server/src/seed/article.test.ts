@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { article } from './article.js';
 import { writtenValue } from './coverage.js';
+import { seedTexts } from './load.js';
 import { locateCite } from './locate.js';
-import { normaliseText } from './normalise.js';
 import type { Cite } from './types.js';
 
-const text = normaliseText(
-  readFileSync(new URL(`../../seed/${article.document.file}`, import.meta.url), 'utf8'),
-);
+const texts = seedTexts(article);
 
 const REGION_CODES = new Set(['150000', '150400', '150500', '150900', '152200', '110000']);
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -24,6 +21,7 @@ const UNITS = new Set([
   'SITE',
   'TEAM',
   'MEETING',
+  'MEASURE',
   'CNY_PER_PERSON',
   'CNY_PER_PERSON_YEAR',
   'SQUARE_METRE_PER_PERSON',
@@ -32,7 +30,13 @@ const UNITS = new Set([
 const WRITTEN_MONEY = /^[0-9]+(?:\.[0-9]+)?(?:億|亿|萬|万)?元(?:以上)?$/u;
 const PLAIN_DECIMAL = /^[0-9]+(?:\.[0-9]+)?$/u;
 
-const all = [...article.actors, ...article.flows, ...article.observations, ...article.pairings];
+const all = [
+  ...article.actors,
+  ...article.flows,
+  ...article.observations,
+  ...article.pairings,
+  ...article.overlaps,
+];
 const actorKeys = new Set(article.actors.map((a) => a.key));
 const programKeys = new Set(article.programs.map((p) => p.key));
 const metricKeys = new Set(article.metrics.map((m) => m.key));
@@ -56,6 +60,7 @@ describe('article data set', () => {
       for (const cite of (r.cites ?? []) as Cite[]) {
         count++;
         try {
+          const text = texts.get(cite.document ?? article.document.key) ?? '';
           const { start, end } = locateCite(text, cite);
           expect(Array.from(text).slice(start, end).join('')).toBe(cite.quote);
         } catch (e) {
@@ -64,7 +69,7 @@ describe('article data set', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(count).toBe(103);
+    expect(count).toBe(113); // 104 of the article, 4 of the press report, 5 of the overlaps
   });
 
   it('cites every flow, observation and pairing, and every member count', () => {
@@ -83,6 +88,7 @@ describe('article data set', () => {
       article.flows,
       article.observations,
       article.pairings,
+      article.overlaps,
     ]) {
       const keys = list.map((r) => r.key);
       expect(new Set(keys).size).toBe(keys.length);
@@ -92,7 +98,9 @@ describe('article data set', () => {
     expect(new Set(metrics).size).toBe(metrics.length);
     for (const k of metrics) expect(k).toMatch(SNAKE);
   });
+});
 
+describe('article data set: references', () => {
   it('references only keys that exist', () => {
     const missing: string[] = [];
     const need = (set: Set<string>, key: string | undefined, where: string) => {
@@ -107,6 +115,10 @@ describe('article data set', () => {
       need(actorKeys, f.target, `flow ${f.key} target`);
       need(programKeys, f.program, `flow ${f.key} program`);
       need(flowKeys, f.parent, `flow ${f.key} parent`);
+    }
+    for (const o of article.overlaps) {
+      for (const f of o.flows) need(flowKeys, f, `overlap ${o.key} flow`);
+      if (o.flows[0] === o.flows[1]) missing.push(`overlap ${o.key} names one flow twice`);
     }
     for (const o of article.observations) {
       need(metricKeys, o.metric, `observation ${o.key} metric`);
@@ -146,7 +158,9 @@ describe('article data set', () => {
       expect(f.source, f.key).not.toBe(f.target);
     }
   });
+});
 
+describe('article data set: how values are written', () => {
   it('writes money as the article does, or as an explicit decimal', () => {
     for (const f of article.flows) {
       if (typeof f.amount === 'string') {
@@ -188,6 +202,17 @@ describe('article data set', () => {
       flows: article.flows.length,
       observations: article.observations.length,
       pairings: article.pairings.length,
-    }).toEqual({ programs: 14, metrics: 38, actors: 31, flows: 15, observations: 44, pairings: 7 });
+      overlaps: article.overlaps.length,
+      otherDocuments: article.otherDocuments.length,
+    }).toEqual({
+      programs: 14,
+      metrics: 40,
+      actors: 33,
+      flows: 15,
+      observations: 46,
+      pairings: 7,
+      overlaps: 2,
+      otherDocuments: 1,
+    });
   });
 });

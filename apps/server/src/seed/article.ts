@@ -18,9 +18,12 @@
 
 import { actors } from './article/actors.js';
 import { flows } from './article/flows.js';
+import { GLOSSES } from './article/glosses.js';
 import { metrics } from './article/metrics.js';
 import { observations } from './article/observations.js';
+import { overlaps } from './article/overlaps.js';
 import { pairings } from './article/pairings.js';
+import { pressReport, pressReportObservations } from './article/press-report.js';
 import { programs } from './article/programs.js';
 import type { SeedDataset } from './types.js';
 
@@ -35,11 +38,14 @@ export const article: SeedDataset = {
     language: 'zh-Hant',
     file: '000_867cd5e4b4a510ec.txt',
   },
+  otherDocuments: [pressReport],
 
   programs,
   metrics,
   actors,
   flows,
-  observations,
+  observations: [...observations, ...pressReportObservations],
   pairings,
+  overlaps,
+  glosses: GLOSSES,
 };

@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { type Amount, amountToStrings, decimal, parseChineseAmount } from '@fundtrace/schema/money';
+import { type Amount, amountToStrings, decimal } from '@fundtrace/schema/money';
+import { parseChineseAmount } from '@fundtrace/schema/money-parse';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
+import { type FlowRecord, flowByKeys, toFlowRecord } from '../domain/flow/flow.rules.js';
+import { amountToColumns } from '../domain/money/amount-columns.js';
+import {
+  flowInferences,
+  inferredColumn,
+  observationInferences,
+} from '../domain/records/inference.rules.js';
 import { article } from './article.js';
-import { locateCite } from './locate.js';
+import { type Ids, insertCitations, insertOverlaps, insertPairings, need } from './load-links.js';
 import { NORMALISATION_NOTE, normaliseText } from './normalise.js';
 import { loadRegions } from './regions.js';
-import type { Cite, SeedAmount, SeedDataset } from './types.js';
+import type { SeedAmount, SeedDataset, SeedDocument, SeedFlow } from './types.js';
 
 const SEED_DIR = new URL('../../seed/', import.meta.url);
 /** An arbitrary, fixed advisory-lock key for seeding. */
@@ -27,15 +35,23 @@ export function seedAmount(amount: SeedAmount, unit = 'CNY'): Amount {
   };
 }
 
-/** Stored bounds: an at-least amount's low and an at-most amount's high are not stored, being its value. */
-function columns(amount: Amount) {
-  const { value, low, high, qualifier } = amountToStrings(amount);
-  return {
-    qualifier,
-    low: qualifier === 'AT_LEAST' ? null : low,
-    high: qualifier === 'AT_MOST' ? null : high,
-    value,
-  };
+/** A seed flow judged by the rules every written flow obeys (domain/flow/flow.rules.ts). */
+function seedFlowRecord(f: SeedFlow): FlowRecord {
+  const { value, qualifier, low, high, unit } = amountToStrings(seedAmount(f.amount, f.unit));
+  return toFlowRecord(
+    flowByKeys.parse({
+      key: f.key,
+      sourceKey: f.source,
+      targetKey: f.target,
+      amount: { value, qualifier, low, high, unit },
+      year: f.year,
+      status: f.status,
+      instrument: f.instrument,
+      programKey: f.program,
+      parentKey: f.parent,
+      note: f.note,
+    }),
+  );
 }
 
 /** Loads the regions and the curated data set in one transaction, when the database is empty. */
@@ -51,6 +67,25 @@ export async function seedIfEmpty(db: Kysely<Database>, dataset: SeedDataset = a
 }
 
 async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
+  await insertRegions(trx);
+  const ids: Ids = {
+    documents: await insertDocuments(trx, [dataset.document, ...dataset.otherDocuments]),
+    programs: await insertPrograms(trx, dataset),
+    actors: new Map(),
+    flows: new Map(),
+    citations: [],
+  };
+  ids.actors = await insertActors(trx, dataset, ids);
+  await insertFlows(trx, dataset, ids);
+  await insertObservations(trx, dataset, ids);
+  await insertPairings(trx, dataset, ids);
+  await insertOverlaps(trx, dataset, ids, (a) =>
+    a === undefined ? null : amountToStrings(seedAmount(a)).value,
+  );
+  await insertCitations(trx, ids, dataset.document.key, dataset.glosses ?? {});
+}
+
+async function insertRegions(trx: Transaction<Database>) {
   const regions = loadRegions();
   for (let i = 0; i < regions.length; i += 500) {
     await trx
@@ -67,34 +102,46 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
       )
       .execute();
   }
+}
 
-  const doc = dataset.document;
-  const text = normaliseText(readFileSync(new URL(doc.file, SEED_DIR), 'utf8'));
-  const { id: documentId } = await trx
-    .insertInto('documents')
-    .values({
-      key: doc.key,
-      title: doc.title,
-      title_en: doc.titleEn,
-      publisher: doc.publisher,
-      published_on: doc.publishedOn,
-      language: doc.language,
-      url: doc.url ?? null,
-      text,
-      normalisation: NORMALISATION_NOTE,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+/** The seed's documents: the text of a file under seed/, normalised unless it says how it was made. */
+export function seedText(doc: SeedDocument) {
+  const raw = readFileSync(new URL(doc.file, SEED_DIR), 'utf8');
+  return doc.normalisation === undefined ? normaliseText(raw) : raw;
+}
 
-  const need = (map: Map<string, number>, key: string | undefined, what: string) => {
-    if (key === undefined) return null;
-    const id = map.get(key);
-    if (id === undefined) throw new Error(`seed: unknown ${what} "${key}"`);
-    return id;
-  };
-  type CitedColumn = 'flow_id' | 'observation_id' | 'actor_id' | 'pairing_id';
-  const citations: { cites: Cite[]; column: CitedColumn; id: number }[] = [];
+/** Every document's stored text, by key: the data set's own first. */
+export function seedTexts(dataset: SeedDataset): Map<string, string> {
+  return new Map(
+    [dataset.document, ...dataset.otherDocuments].map((doc) => [doc.key, seedText(doc)]),
+  );
+}
 
+async function insertDocuments(trx: Transaction<Database>, docs: SeedDocument[]) {
+  const out: Ids['documents'] = new Map();
+  for (const doc of docs) {
+    const text = seedText(doc);
+    const { id } = await trx
+      .insertInto('documents')
+      .values({
+        key: doc.key,
+        title: doc.title,
+        title_en: doc.titleEn,
+        publisher: doc.publisher,
+        published_on: doc.publishedOn,
+        language: doc.language,
+        url: doc.url ?? null,
+        text,
+        normalisation: doc.normalisation ?? NORMALISATION_NOTE,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    out.set(doc.key, { id, text });
+  }
+  return out;
+}
+
+async function insertPrograms(trx: Transaction<Database>, dataset: SeedDataset) {
   const programRows = await trx
     .insertInto('programs')
     .values(
@@ -103,6 +150,7 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
         name: p.name,
         name_en: p.nameEn,
         description: p.description ?? null,
+        aliases: p.aliases ?? [],
       })),
     )
     .returning(['id', 'key'])
@@ -111,8 +159,10 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
     .insertInto('metrics')
     .values(dataset.metrics.map((m) => ({ key: m.key, name: m.name, name_en: m.nameEn })))
     .execute();
-  const programs = new Map(programRows.map((r) => [r.key, r.id]));
+  return new Map(programRows.map((r) => [r.key, r.id]));
+}
 
+async function insertActors(trx: Transaction<Database>, dataset: SeedDataset, ids: Ids) {
   const actorRows = await trx
     .insertInto('actors')
     .values(
@@ -132,7 +182,7 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
   const actors = new Map(actorRows.map((r) => [r.key, r.id]));
   for (const a of dataset.actors) {
     const id = need(actors, a.key, 'actor') as number;
-    if (a.cites?.length) citations.push({ cites: a.cites, column: 'actor_id', id });
+    if (a.cites?.length) ids.citations.push({ cites: a.cites, column: 'actor_id', id });
     for (const member of a.members ?? []) {
       await trx
         .insertInto('actor_members')
@@ -140,40 +190,50 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
         .execute();
     }
   }
+  return actors;
+}
 
+async function insertFlows(trx: Transaction<Database>, dataset: SeedDataset, ids: Ids) {
+  const { actors, programs } = ids;
   // Parents first, so that each parent key resolves when its child is inserted.
-  const flows = new Map<string, number>();
+  const flows = ids.flows;
   const pending = [...dataset.flows];
   while (pending.length) {
     const index = pending.findIndex((f) => f.parent === undefined || flows.has(f.parent));
     if (index < 0) throw new Error('seed: flow parents form a cycle or name unknown flows');
     const [f] = pending.splice(index, 1);
     if (!f) break;
-    const { value, ...bounds } = columns(seedAmount(f.amount, f.unit));
+    const r = seedFlowRecord(f);
     const row = await trx
       .insertInto('flows')
       .values({
-        key: f.key,
-        source_id: need(actors, f.source, 'actor') as number,
-        target_id: need(actors, f.target, 'actor') as number,
-        amount: value,
-        ...bounds,
-        unit: f.unit ?? 'CNY',
-        year: f.year,
-        status: f.status,
-        instrument: f.instrument,
-        program_id: need(programs, f.program, 'program'),
-        parent_id: f.parent === undefined ? null : (flows.get(f.parent) ?? null),
-        note: f.note ?? null,
+        key: r.key,
+        source_id: need(actors, r.sourceKey, 'actor') as number,
+        target_id: need(actors, r.targetKey, 'actor') as number,
+        amount: r.amount,
+        qualifier: r.qualifier,
+        low: r.low,
+        high: r.high,
+        unit: r.unit,
+        year: r.year,
+        status: r.status,
+        instrument: r.instrument,
+        program_id: need(programs, r.programKey ?? undefined, 'program'),
+        parent_id: r.parentKey === null ? null : (flows.get(r.parentKey) ?? null),
+        note: r.note,
+        inferred: inferredColumn(flowInferences.parse(f.inferred ?? [])),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     flows.set(f.key, row.id);
-    citations.push({ cites: f.cites, column: 'flow_id', id: row.id });
+    ids.citations.push({ cites: f.cites, column: 'flow_id', id: row.id });
   }
+}
 
+async function insertObservations(trx: Transaction<Database>, dataset: SeedDataset, ids: Ids) {
+  const { actors, programs } = ids;
   for (const o of dataset.observations) {
-    const { value, ...bounds } = columns(seedAmount(o.value, o.unit));
+    const { value, ...bounds } = amountToColumns(seedAmount(o.value, o.unit));
     const row = await trx
       .insertInto('observations')
       .values({
@@ -188,40 +248,10 @@ async function loadDataset(trx: Transaction<Database>, dataset: SeedDataset) {
         actor_id: need(actors, o.actor, 'actor'),
         program_id: need(programs, o.program, 'program'),
         note: o.note ?? null,
+        inferred: inferredColumn(observationInferences.parse(o.inferred ?? [])),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    citations.push({ cites: o.cites, column: 'observation_id', id: row.id });
-  }
-
-  for (const p of dataset.pairings) {
-    const row = await trx
-      .insertInto('pairings')
-      .values({
-        key: p.key,
-        helper_id: need(actors, p.helper, 'actor') as number,
-        recipient_id: need(actors, p.recipient, 'actor') as number,
-        kind: p.kind,
-        program_id: need(programs, p.program, 'program'),
-        year: p.year ?? null,
-        coverage: p.coverage ?? null,
-        note: p.note ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    citations.push({ cites: p.cites, column: 'pairing_id', id: row.id });
-  }
-
-  const citationRows = citations.flatMap(({ cites, column, id }) =>
-    cites.map((cite) => {
-      const { start, end, quote } = locateCite(text, cite);
-      return { document_id: documentId, start_offset: start, end_offset: end, quote, [column]: id };
-    }),
-  );
-  for (let i = 0; i < citationRows.length; i += 500) {
-    await trx
-      .insertInto('citations')
-      .values(citationRows.slice(i, i + 500))
-      .execute();
+    ids.citations.push({ cites: o.cites, column: 'observation_id', id: row.id });
   }
 }

@@ -66,7 +66,9 @@ describe('loadRegions', () => {
     expect(byCode.has('110100')).toBe(false);
     expect(get('110105').nameEn).toBe('Chaoyang District');
   });
+});
 
+describe('loadRegions: codes, names and aliases', () => {
   it('has 6-digit unique codes, existing parents of the level above, listed parents first', () => {
     const seen = new Set<string>();
     const rank = { PROVINCE: 0, PREFECTURE: 1, COUNTY: 2 } as const;

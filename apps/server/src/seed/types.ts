@@ -5,6 +5,8 @@
  */
 export interface Cite {
   quote: string;
+  /** Key of the document quoted, when not the data set's own (one of `otherDocuments`). */
+  document?: string;
   occurrence?: number;
 }
 
@@ -18,11 +20,21 @@ export type SeedAmount =
       high?: string;
     };
 
+/** A field the source does not state, and why its value was inferred (domain/records/inference.rules.ts). */
+export interface SeedInference {
+  field: string;
+  note: string;
+  /** The note in Chinese, for Chinese pages. */
+  noteZh: string;
+}
+
 export interface SeedProgram {
   key: string;
   name: string;
   nameEn: string;
   description?: string;
+  /** Other names (search matches them): the full names an abbreviation stands for. */
+  aliases?: string[];
 }
 
 export interface SeedMetric {
@@ -73,6 +85,8 @@ export interface SeedFlow {
   parent?: string;
   /** Modelling assumptions a reader must know (an inferred source, a derived figure). */
   note?: string;
+  /** Each field the quotes do not state: source, target, year, instrument, status, amount. */
+  inferred?: SeedInference[];
   cites: Cite[];
 }
 
@@ -88,6 +102,8 @@ export interface SeedObservation {
   actor?: string;
   program?: string;
   note?: string;
+  /** Each field the quotes do not state: year, amount, kind, subject. */
+  inferred?: SeedInference[];
   cites: Cite[];
 }
 
@@ -104,6 +120,21 @@ export interface SeedPairing {
   cites: Cite[];
 }
 
+/** Two flows that may share money (domain/overlap/overlap.rules.ts). */
+export interface SeedOverlap {
+  key: string;
+  /** Keys of the two flows. */
+  flows: [string, string];
+  certainty: 'STATED' | 'PROBABLE' | 'POSSIBLE';
+  /** The most they can share when a figure states it; by default the smaller amount. */
+  maxShared?: SeedAmount;
+  /** A total another source states for the two together (they share at least sum − total). */
+  statedTotal?: SeedAmount;
+  /** Why they may overlap. */
+  note: string;
+  cites: Cite[];
+}
+
 export interface SeedDocument {
   key: string;
   title: string;
@@ -114,14 +145,24 @@ export interface SeedDocument {
   url?: string;
   /** File under apps/server/seed/ holding the raw text. */
   file: string;
+  /**
+   * How the stored text was made from the source, when it is stored as the file has it (excerpts);
+   * without it the text is normalised (seed/normalise.ts).
+   */
+  normalisation?: string;
 }
 
 export interface SeedDataset {
   document: SeedDocument;
+  /** Other documents the records cite (`Cite.document`): reports of the same events. */
+  otherDocuments: SeedDocument[];
   programs: SeedProgram[];
   metrics: SeedMetric[];
   actors: SeedActor[];
   flows: SeedFlow[];
   observations: SeedObservation[];
   pairings: SeedPairing[];
+  overlaps: SeedOverlap[];
+  /** Short English glosses of quotes, keyed by the quote (Citation.gloss). */
+  glosses?: Readonly<Record<string, string>>;
 }

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import { FLOW_COLUMNS } from '../imports/csv-flows.js';
-import { fingerprint, writeClient } from '../mutations/test-client.js';
+import { fingerprint } from './fingerprint.js';
 import { createTestDb } from './test-db.js';
+import { writeClient } from './write-client.js';
 
 export const IMPORT = `mutation($input: ImportInput!) { importDataset(input: $input) {
   __typename

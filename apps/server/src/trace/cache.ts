@@ -1,9 +1,18 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
+import { dataVersion } from '../db/data-version.js';
 import type { Database } from '../db/database.js';
-import { computeTrace, type TraceComputation, type TraceRequest } from './compute.js';
+import {
+  computeTrace,
+  type TraceComputation,
+  type TraceRequest,
+  traceBudget,
+  withinBudget,
+} from './compute.js';
 import { pooledMembers } from './load-subgraph.js';
+import type { WorkBudget } from './steps.js';
 import { type TraceView, traceView } from './view.js';
+import { type Listing, listedPairs, listTrace } from './view-listing.js';
 
 /**
  * Computed traces and their trimmed views, per database, keyed by the request and the data
@@ -17,32 +26,42 @@ interface Caches {
 }
 const caches = new WeakMap<Kysely<Database>, Caches>();
 
+function viewSize(v: TraceView): number {
+  return (
+    1 +
+    v.nodes.length +
+    v.links.length +
+    v.others.length +
+    v.outcomes.length +
+    v.outcomeTotals.length +
+    v.residuals.length +
+    v.residualTotals.length
+  );
+}
+
 function cachesFor(db: Kysely<Database>): Caches {
   let c = caches.get(db);
   if (!c) {
     c = {
       computations: new LRUCache({ maxSize: 4_000_000, sizeCalculation: () => 1 }),
-      views: new LRUCache({ max: 500 }),
+      // sized by the rows a view lists: a national trace's view is far from a county's
+      views: new LRUCache({ maxSize: 500_000, sizeCalculation: viewSize }),
     };
     caches.set(db, c);
   }
   return c;
 }
 
-export async function dataVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('data_version')
-    .select('version')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return Number(row?.version ?? 0);
-}
-
-async function computation(db: Kysely<Database>, key: string, request: TraceRequest) {
+async function computation(
+  db: Kysely<Database>,
+  key: string,
+  request: TraceRequest,
+  budget: WorkBudget,
+) {
   const { computations } = cachesFor(db);
   const hit = computations.get(key);
   if (hit) return hit;
-  const pending = computeTrace(db, request);
+  const pending = computeTrace(db, request, budget);
   computations.set(key, pending);
   try {
     const computed = await pending;
@@ -54,20 +73,41 @@ async function computation(db: Kysely<Database>, key: string, request: TraceRequ
   }
 }
 
+/**
+ * A trace's view, from the cache or computed within `timeoutMs`: a trace that would take
+ * longer fails with a TooMuchWorkError that says what to narrow.
+ */
 export async function cachedTraceView(
   db: Kysely<Database>,
   request: TraceRequest,
   limit: number,
+  timeoutMs: number,
 ): Promise<TraceView> {
   const key = `${await dataVersion(db)}|${JSON.stringify(request)}`;
   const { views } = cachesFor(db);
   const viewKey = `${key}|${limit}`;
   const hit = views.get(viewKey);
   if (hit) return hit;
-  const computed = await computation(db, key, request);
-  const view = await traceView(computed, limit, (pairs) =>
-    pooledMembers(db, pairs, request, computed.individually),
-  );
+  const budget = traceBudget(request, timeoutMs);
+  const computed = await computation(db, key, request, budget);
+  const view = await withinBudget(request, budget, () => viewOf(db, computed, limit));
   views.set(viewKey, view);
   return view;
+}
+
+/** A computed trace trimmed to `limit` items, with its one read. */
+export async function viewOf(
+  db: Kysely<Database>,
+  computed: TraceComputation,
+  limit: number,
+): Promise<TraceView> {
+  const listing = listTrace(computed, limit);
+  const members = await loadListedMembers(db, computed, listing);
+  return traceView(computed, listing, members);
+}
+
+/** The loading phase of a view: its one read, the flows behind the pooled pairs it lists. */
+function loadListedMembers(db: Kysely<Database>, computed: TraceComputation, listing: Listing) {
+  const pairs = listedPairs(computed, listing);
+  return pooledMembers(db, pairs, computed.request, computed.individually);
 }

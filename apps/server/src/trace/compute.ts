@@ -1,19 +1,27 @@
 import { type Kysely, sql } from 'kysely';
+import { anyOf } from '../db/any-of.js';
 import type { Database, ObservationRow } from '../db/database.js';
-import { InputError } from '../errors.js';
-import { loadSubgraph, type PooledPair, type SubgraphFilter } from './load-subgraph.js';
 import {
-  type Direction,
-  type Qualifier,
-  type TraceFlow,
-  type TraceResult,
-  trace,
-} from './propagate.js';
+  InputError,
+  isCancelledStatement,
+  NotFoundError,
+  TooMuchWorkError,
+} from '../domain/errors.js';
+import type { OverlapShape } from '../domain/overlap/overlap.queries.js';
+import { encodeGlobalId } from '../domain/records/global-id.js';
+import { traceSubgraph } from './graph-store.js';
+import type { PooledPair, SubgraphFilter } from './load-subgraph.js';
+import { addOverlapWarnings } from './overlap-warnings.js';
+import { traceSteps } from './propagate.js';
+import { WorkBudget } from './steps.js';
+import type { Direction, Qualifier, TraceFlow, TraceResult } from './trace-types.js';
 import { toUnits } from './units.js';
 
 export const MAX_TRACE_DEPTH = 12;
 /** How deep a trace goes when the request does not say. */
 export const DEFAULT_TRACE_DEPTH = 6;
+/** How long a trace may compute when the server is not told (TRACE_TIMEOUT_MS). */
+export const DEFAULT_TRACE_TIMEOUT_MS = 20_000;
 
 export type TraceStart = { kind: 'Actor' | 'Flow' | 'Observation'; id: number };
 
@@ -45,12 +53,17 @@ export interface TraceComputation {
   individually: number[];
   outcomes: RawOutcome[];
   names: Map<number, string>;
+  /** The recorded overlaps that OVERLAP warnings name. */
+  overlaps: Map<number, OverlapShape>;
 }
 
 /** Units that are rates or shares, not outcomes one can divide money by. */
 function isCountable(unit: string): boolean {
   return !/PERCENT|_PER_|^CNY/.test(unit);
 }
+
+const notFound = (start: TraceStart) =>
+  new NotFoundError(['from'], encodeGlobalId(start.kind, start.id), start.kind);
 
 async function resolveStart(db: Kysely<Database>, request: TraceRequest) {
   const { start, direction } = request;
@@ -60,7 +73,7 @@ async function resolveStart(db: Kysely<Database>, request: TraceRequest) {
       .select('id')
       .where('id', '=', start.id)
       .executeTakeFirst();
-    if (!actor) throw new InputError('from: no Actor with this id', 'from');
+    if (!actor) throw notFound(start);
     return {
       origin: actor.id,
       seedFlow: null as number | null,
@@ -73,7 +86,7 @@ async function resolveStart(db: Kysely<Database>, request: TraceRequest) {
       .selectAll()
       .where('id', '=', start.id)
       .executeTakeFirst();
-    if (!flow) throw new InputError('from: no Flow with this id', 'from');
+    if (!flow) throw notFound(start);
     if (flow.unit !== request.unit) {
       throw new InputError(`from: this flow is in ${flow.unit}, not ${request.unit}`, 'from');
     }
@@ -85,7 +98,7 @@ async function resolveStart(db: Kysely<Database>, request: TraceRequest) {
     .selectAll()
     .where('id', '=', start.id)
     .executeTakeFirst();
-  if (!observation) throw new InputError('from: no Observation with this id', 'from');
+  if (!observation) throw notFound(start);
   if (observation.actor_id === null) {
     throw new InputError(
       'from: this observation belongs to no actor, so no money can be traced to it',
@@ -95,9 +108,53 @@ async function resolveStart(db: Kysely<Database>, request: TraceRequest) {
   return { origin: observation.actor_id, seedFlow: null, observation };
 }
 
-export async function computeTrace(
+/** What a trace that takes too long says to narrow: a year first, then the depth. */
+export function traceTooLong(request: TraceRequest): TooMuchWorkError {
+  const narrow = [...(request.year === null ? ['year'] : []), 'maxDepth'];
+  const what =
+    request.year === null
+      ? `choose a year, or a maxDepth below ${request.maxDepth}`
+      : `choose a maxDepth below ${request.maxDepth}, or fewer statuses`;
+  return new TooMuchWorkError(
+    `This trace reaches too much to compute in time; narrow it: ${what}.`,
+    narrow,
+  );
+}
+
+/** A budget for one trace: its deadline, and the error past it. */
+export function traceBudget(request: TraceRequest, ms: number): WorkBudget {
+  return new WorkBudget(ms, () => traceTooLong(request));
+}
+
+/**
+ * Runs a trace's work within its budget: past the deadline, or when PostgreSQL cancels one of
+ * its statements (the statement timeout), it fails as too long.
+ */
+export async function withinBudget<T>(
+  request: TraceRequest,
+  budget: WorkBudget,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await budget.run(work);
+  } catch (error) {
+    if (isCancelledStatement(error)) throw traceTooLong(request);
+    throw error;
+  }
+}
+
+export function computeTrace(
   db: Kysely<Database>,
   request: TraceRequest,
+  budget: WorkBudget = traceBudget(request, Number.POSITIVE_INFINITY),
+): Promise<TraceComputation> {
+  return withinBudget(request, budget, () => compute(db, request, budget));
+}
+
+async function compute(
+  db: Kysely<Database>,
+  request: TraceRequest,
+  budget: WorkBudget,
 ): Promise<TraceComputation> {
   const { direction, maxDepth } = request;
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_TRACE_DEPTH) {
@@ -108,21 +165,28 @@ export async function computeTrace(
   }
   const { origin, seedFlow, observation } = await resolveStart(db, request);
   const individually = seedFlow === null ? [] : [seedFlow];
-  const { flows: list, pooled } = await loadSubgraph(
+  const { flows: list, pooled } = await traceSubgraph(
     db,
     origin,
     direction,
     maxDepth,
     request,
     individually,
+    // A trace's statements may run as long as its budget allows, past the pool's timeout.
+    budget.remaining(),
   );
+  budget.check();
   const down = direction === 'DOWNSTREAM';
   const seeds =
     seedFlow !== null
       ? [seedFlow]
       : list.filter((f) => (down ? f.source : f.target) === origin).map((f) => f.id);
-  const result = trace({ flows: list, direction, origin, seeds, maxDepth });
-  const flows = new Map(list.map((f) => [f.id, f]));
+  const result = await budget.steps(
+    traceSteps({ flows: list, direction, origin, seeds, maxDepth }),
+  );
+  const { overlaps, pooledFlows } = await addOverlapWarnings(db, result, pooled, request);
+  // The pooled flows an overlap names are listed too, so that warnings can name their ends.
+  const flows = new Map([...list, ...pooledFlows].map((f) => [f.id, f]));
 
   // Names only for the actors that warnings speak of.
   const named = [
@@ -135,12 +199,16 @@ export async function computeTrace(
     ]),
   ];
   const names = new Map(
-    (await db.selectFrom('actors').select(['id', 'name']).where('id', 'in', named).execute()).map(
-      (a) => [a.id, a.name],
-    ),
+    (
+      await db
+        .selectFrom('actors')
+        .select(['id', 'name'])
+        .where('id', '=', anyOf(named, 'int'))
+        .execute()
+    ).map((a) => [a.id, a.name]),
   );
   const outcomes = await findOutcomes(db, request, result, origin, observation, list);
-  return { request, origin, result, flows, pooled, individually, outcomes, names };
+  return { request, origin, result, flows, pooled, individually, outcomes, names, overlaps };
 }
 
 /**

@@ -1,7 +1,12 @@
+import { combineQualifiers } from '@fundtrace/schema/money';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import { combineQualifiers, type Direction, type Qualifier, type TraceFlow } from './propagate.js';
+import { pause } from './steps.js';
+import type { Direction, Qualifier, TraceFlow } from './trace-types.js';
 import { toUnits } from './units.js';
+
+/** Rows turned into flows between two turns of the event loop. */
+const ROWS_PER_SLICE = 4096;
 
 export interface SubgraphFilter {
   year: number | null;
@@ -71,54 +76,118 @@ export async function loadSubgraph(
   filter: SubgraphFilter,
   /** Flows that must come one by one (a trace that starts from a flow). */
   individually: readonly number[] = [],
+  /** How long each statement may run, in place of the pool's statement timeout. */
+  statementMs?: number,
 ): Promise<Subgraph> {
+  const run = statementRunner(db, statementMs);
   const from = sql.ref(direction === 'DOWNSTREAM' ? 'e.source_id' : 'e.target_id');
   const to = sql.ref(direction === 'DOWNSTREAM' ? 'e.target_id' : 'e.source_id');
-  const reached = await sql<{ id: number }>`
+  const reached = await run(sql<{ id: number }>`
     with recursive reach(id, depth) as (
       select ${start}::int, 0
       union
       select ${to}, r.depth + 1 from reach r join flow_edges e on ${from} = r.id
       where r.depth < ${maxDepth} and ${conditions('e', filter)}
     )
-    select distinct id from reach`.execute(db);
+    select distinct id from reach`);
   const ids = reached.rows.map((r) => r.id);
   const touching = sql`(f.source_id = any(${ids}::int[]) or f.target_id = any(${ids}::int[]))
     and ${conditions('f', filter)}`;
   const earmark = earmarked(filter, individually);
   const [single, pairs] = await Promise.all([
-    sql<{
-      id: number;
-      source_id: number;
-      target_id: number;
-      amount: string;
-      qualifier: Qualifier;
-      parent_id: number | null;
-    }>`
+    run(sql<SingleRow>`
       select f.id, f.source_id, f.target_id, f.amount::text as amount, f.qualifier, f.parent_id
-      from flows f where ${touching} and ${earmark}`.execute(db),
-    sql<{
-      source_id: number;
-      target_id: number;
-      amount: string;
-      qualifiers: Qualifier[];
-      n: number;
-    }>`
+      from flows f where ${touching} and ${earmark}`),
+    run(sql<PairRow>`
       select f.source_id, f.target_id, sum(f.amount)::text as amount,
              array_agg(distinct f.qualifier) as qualifiers, count(*)::int as n
       from flows f where ${touching} and not ${earmark}
-      group by f.source_id, f.target_id`.execute(db),
+      group by f.source_id, f.target_id`),
   ]);
-  const flows: TraceFlow[] = single.rows.map((r) => ({
-    id: r.id,
-    source: r.source_id,
-    target: r.target_id,
-    amount: toUnits(r.amount),
-    qualifier: r.qualifier,
-    parent: r.parent_id,
-  }));
+  return toSubgraph(single.rows, pairs.rows);
+}
+
+/** A flow that takes part in an earmark, loaded one by one. */
+interface SingleRow {
+  id: number;
+  source_id: number;
+  target_id: number;
+  amount: string;
+  qualifier: Qualifier;
+  parent_id: number | null;
+}
+
+/** The other flows between two actors, summed. */
+interface PairRow {
+  source_id: number;
+  target_id: number;
+  amount: string;
+  qualifiers: Qualifier[];
+  n: number;
+}
+
+/**
+ * The flows of some pooled pairs that a recorded overlap names (overlaps are few: one
+ * statement over them), so that a trace through a pooled pair can warn of them.
+ */
+export async function pooledOverlapFlows(
+  db: Kysely<Database>,
+  pairs: readonly PooledPair[],
+  filter: SubgraphFilter,
+): Promise<TraceFlow[]> {
+  if (!pairs.length) return [];
+  const { rows } = await sql<SingleRow>`
+    select distinct f.id, f.source_id, f.target_id, f.amount::text as amount, f.qualifier, f.parent_id
+    from flow_overlaps o join flows f on f.id in (o.flow_a_id, o.flow_b_id)
+    where f.parent_id is null and ${conditions('f', filter)}
+      and not exists (select 1 from flows c where c.parent_id = f.id)`.execute(db);
+  const inPairs = new Set(pairs.map((p) => `${p.source}:${p.target}`));
+  return rows
+    .filter((r) => inPairs.has(`${r.source_id}:${r.target_id}`))
+    .map((r) => ({
+      id: r.id,
+      source: r.source_id,
+      target: r.target_id,
+      amount: toUnits(r.amount),
+      qualifier: r.qualifier,
+      parent: null,
+    }));
+}
+
+/** Runs a statement, under its own statement timeout when one is given. */
+function statementRunner(db: Kysely<Database>, statementMs: number | undefined) {
+  return <T>(query: RawBuilder<T>) =>
+    statementMs === undefined
+      ? query.execute(db)
+      : db.transaction().execute(async (trx) => {
+          const ms = String(Math.max(1, Math.ceil(statementMs)));
+          await sql`select set_config('statement_timeout', ${ms}, true)`.execute(trx);
+          return query.execute(trx);
+        });
+}
+
+/** The loaded rows as trace flows: earmarked flows one by one, the other pairs pooled. */
+async function toSubgraph(
+  single: readonly SingleRow[],
+  pairs: readonly PairRow[],
+): Promise<Subgraph> {
+  // A national trace brings a quarter of a million rows: converted in slices, so that other
+  // requests go on meanwhile.
+  const flows: TraceFlow[] = [];
+  for (const [i, r] of single.entries()) {
+    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await pause();
+    flows.push({
+      id: r.id,
+      source: r.source_id,
+      target: r.target_id,
+      amount: toUnits(r.amount),
+      qualifier: r.qualifier,
+      parent: r.parent_id,
+    });
+  }
   const pooled = new Map<number, PooledPair>();
-  pairs.rows.forEach((r, i) => {
+  for (const [i, r] of pairs.entries()) {
+    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await pause();
     const id = -(i + 1);
     pooled.set(id, { source: r.source_id, target: r.target_id, flowCount: r.n });
     flows.push({
@@ -129,6 +198,6 @@ export async function loadSubgraph(
       qualifier: combineQualifiers(r.qualifiers),
       parent: null,
     });
-  });
+  }
   return { flows, pooled };
 }

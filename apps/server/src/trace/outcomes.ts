@@ -1,7 +1,7 @@
-import { type Amount, makeAmount } from '@fundtrace/schema/money';
+import { type Amount, combineQualifiers, makeAmount } from '@fundtrace/schema/money';
 import type { ObservationRow } from '../db/database.js';
 import type { RawOutcome } from './compute.js';
-import { combineQualifiers, type Qualifier } from './propagate.js';
+import type { Qualifier } from './trace-types.js';
 import { decimalOf, desc } from './units.js';
 
 /** Dividing by an at-least count gives an at-most cost, and the other way round. */

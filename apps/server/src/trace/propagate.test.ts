@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Qualifier, type TraceFlow, type TraceResult, trace } from './propagate.js';
+import { trace } from './propagate.js';
+import type { Qualifier, TraceFlow, TraceResult } from './trace-types.js';
 
 /** Yuan as a decimal string → base units (1e-4 yuan). */
 const y = (yuan: string) => {
@@ -110,7 +111,9 @@ describe('trace, hand-computed', () => {
     expect(link(back, inflow)).toBe(y('100'));
     expect(residualsAt(back, B)).toEqual([['UNATTRIBUTED', y('50')]]);
   });
+});
 
+describe('trace, hand-computed: cycles, depth, one flow, qualifiers', () => {
   it('ends a cycle: money that comes back is not sent round again', () => {
     const ab = f(A, B, '100');
     const bc = f(B, C, '100');

@@ -1,5 +1,16 @@
 import type { TraceComputation } from './compute.js';
-import type { Warning } from './propagate.js';
+import type { Warning } from './trace-types.js';
+
+/** The warnings a reader sees: a source (no recorded inflows) cannot be overdrawn. */
+export function readerWarnings(c: TraceComputation): Warning[] {
+  const fed = new Set<number>();
+  for (const f of c.flows.values()) fed.add(f.target);
+  return c.result.warnings.filter(
+    (w) => w.code !== 'OVERDRAWN' || w.actor === undefined || fed.has(w.actor),
+  );
+}
+
+const CERTAINTY_ZH = { STATED: '来源载明', PROBABLE: '很可能', POSSIBLE: '可能' } as const;
 
 /** A warning in words, in English and in Chinese, naming the actors and flows it concerns. */
 export function warningMessage(c: TraceComputation, w: Warning): { EN: string; ZH: string } {
@@ -26,6 +37,13 @@ export function warningMessage(c: TraceComputation, w: Warning): { EN: string; Z
       EN: `${flowName(w.flow)} names a parent flow that does not reach ${name(w.actor)}; it is treated as pooled.`,
       ZH: `${flowName(w.flow)}所列的上级资金未流到${name(w.actor)}；按汇集资金处理。`,
     }),
+    OVERLAP: () => {
+      const o = w.overlap === undefined ? undefined : c.overlaps.get(w.overlap);
+      return {
+        EN: `${flowName(w.flow)} may share money with another flow (overlap ${o?.key ?? ''}, ${o?.certainty ?? ''}): money counted through both may be counted twice.`,
+        ZH: `${flowName(w.flow)}可能与另一笔资金重叠（重叠记录 ${o?.key ?? ''}，${CERTAINTY_ZH[o?.certainty ?? 'POSSIBLE']}）：经两者计算的资金可能被重复计算。`,
+      };
+    },
   };
 
   return messages[w.code]();

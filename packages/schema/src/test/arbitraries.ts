@@ -1,11 +1,6 @@
 import fc from 'fast-check';
-import {
-  AMOUNT_QUALIFIERS,
-  type Amount,
-  amountToStrings,
-  makeAmount,
-  parseChineseAmount,
-} from '../money.js';
+import { AMOUNT_QUALIFIERS, type Amount, amountToStrings, makeAmount } from '../money.js';
+import { parseChineseAmount } from '../money-parse.js';
 
 /** Shared by the money tests: fast-check generators and exact reference arithmetic. */
 export const str = (a: Amount) => amountToStrings(a);

@@ -1,6 +1,8 @@
 // The seed article's actors (seed/article.ts has the data set's conventions).
 import type { SeedDataset } from '../types.js';
-import { BEIJING, IM } from './codes.js';
+import { helperActors } from './actors-helpers.js';
+import { IM } from './codes.js';
+import { UNSTATED_PAYER } from './inferences.js';
 
 export const actors: SeedDataset['actors'] = [
   // ---- money holders --------------------------------------------------------------------
@@ -92,6 +94,13 @@ export const actors: SeedDataset['actors'] = [
     kind: 'INVESTOR',
     note: 'Source of the 引進資金 (money brought in); the article does not say who they are.',
   },
+  {
+    key: UNSTATED_PAYER,
+    name: '资金来源未载明',
+    nameEn: 'Payer not stated',
+    kind: 'OTHER',
+    note: 'Stands for whoever paid money the article reports without naming its payer (the 20億元 fund, the 33億元 for relocation).',
+  },
 
   // ---- county and village groups -----------------------------------------------------------
   {
@@ -104,6 +113,14 @@ export const actors: SeedDataset['actors'] = [
     aliases: ['貧困旗縣'],
     note: 'The 31 nationally and 26 regionally designated poor counties.',
     cites: [{ quote: '現有貧困旗縣57個' }, { quote: '全部57個貧困旗縣' }],
+  },
+  {
+    key: 'integrated-funds-counties-2016',
+    name: '2016年统筹整合涉农涉牧资金的贫困旗县',
+    nameEn: 'Poor counties pooling agricultural and pastoral funds in 2016',
+    kind: 'GOVERNMENT',
+    regionCode: IM,
+    note: 'Fewer than all 57 poor counties: the pooling was extended to all 57 (擴大到全部57個) in 2017. The article does not say which or how many.',
   },
   {
     key: 'national-poor-counties',
@@ -151,6 +168,7 @@ export const actors: SeedDataset['actors'] = [
     kind: 'GOVERNMENT',
     regionCode: IM,
     memberCount: 16,
+    members: ['chifeng-government', 'ulanqab-government'],
     aliases: ['赤峰市和烏蘭察布市16個國貧旗縣'],
     note: 'In Chifeng (150400) and Ulanqab (150900), the leagues with the most poor people.',
     cites: [{ quote: '赤峰市和烏蘭察布市16個國貧旗縣' }],
@@ -242,63 +260,5 @@ export const actors: SeedDataset['actors'] = [
     aliases: ['興安盟和烏蘭察布市'],
     cites: [{ quote: '興安盟和烏蘭察布市' }],
   },
-
-  // ---- helpers ------------------------------------------------------------------------------
-  {
-    key: 'central-state-organs',
-    name: '中央国家机关定点帮扶单位',
-    nameEn: 'Central state organs giving designated assistance',
-    kind: 'DEPARTMENT',
-    memberCount: 26,
-    aliases: ['中央國家機關單位'],
-    cites: [{ quote: '26個中央國家機關單位' }],
-  },
-  {
-    key: 'beijing-districts',
-    name: '北京市对口帮扶区县',
-    nameEn: 'Beijing districts giving paired assistance',
-    kind: 'GOVERNMENT',
-    regionCode: BEIJING,
-    memberCount: 16,
-    aliases: ['北京市區縣'],
-    cites: [{ quote: '北京市16個區縣' }],
-  },
-  {
-    key: 'regional-departments',
-    name: '自治区定点帮扶厅局单位',
-    nameEn: 'Regional departments and bureaus giving designated assistance',
-    kind: 'DEPARTMENT',
-    regionCode: IM,
-    memberCount: 170,
-    aliases: ['自治區廳局單位'],
-    cites: [{ quote: '自治區170個廳局單位' }],
-  },
-  {
-    key: 'provincial-leaders',
-    name: '自治区现任省级领导干部',
-    nameEn: 'Serving provincial-level leaders of the region',
-    kind: 'PERSON',
-    regionCode: IM,
-    memberCount: 39,
-    aliases: ['現任省級領導干部'],
-    cites: [{ quote: '39位現任省級領導干部' }],
-  },
-  {
-    key: 'supervision-groups',
-    name: '自治区脱贫攻坚督导组',
-    nameEn: 'Regional poverty-alleviation supervision groups',
-    kind: 'ORGANIZATION',
-    regionCode: IM,
-    aliases: ['自治區脫貧攻堅督導組'],
-    note: 'Stationed in the 31 national poor counties; the article does not give their number.',
-    cites: [{ quote: '自治區脫貧攻堅督導組' }],
-  },
-  {
-    key: 'partner-enterprises',
-    name: '村企合作帮扶企业',
-    nameEn: 'Enterprises helping poor villages (village–enterprise partnership)',
-    kind: 'ENTERPRISE',
-    memberCount: 488,
-    cites: [{ quote: '488家企業' }],
-  },
+  ...helperActors,
 ];

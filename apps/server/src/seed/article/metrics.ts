@@ -161,4 +161,14 @@ export const metrics: SeedDataset['metrics'] = [
     name: '退出贫困嘎查村数',
     nameEn: 'Poor gacha and villages exiting poverty',
   },
+  {
+    key: 'poverty_policy_measures',
+    name: '脱贫攻坚政策措施数',
+    nameEn: 'Poverty-alleviation policy measures issued',
+  },
+  {
+    key: 'four_level_fiscal_poverty_investment',
+    name: '四级财政扶贫投入',
+    nameEn: 'Poverty investment of the four levels of government budgets',
+  },
 ];

@@ -1,6 +1,7 @@
 // The seed article's observations of its first parts: five years of work, and the situation now.
 import type { SeedDataset } from '../types.js';
 import { IM } from './codes.js';
+import { yearAsOfArticle, yearEnd2016 } from './inferences.js';
 
 export const recordObservations: SeedDataset['observations'] = [
   // ---- 五年砥礪前行 --------------------------------------------------------------------------
@@ -20,6 +21,13 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'registered-poor-population-2012',
+    inferred: [
+      {
+        field: 'amount',
+        note: 'Derived: 55.6萬 at the end of 2016 plus the 142萬 reduction since the end of 2012.',
+        noteZh: '推算：2016年底的55.6万加上2012年底以来减少的142万。',
+      },
+    ],
     metric: 'registered_poor_population',
     value: '1976000',
     unit: 'PERSON',
@@ -31,6 +39,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'registered-poor-population-reduction-2012-2016',
+    inferred: [yearEnd2016],
     metric: 'registered_poor_population_reduction',
     value: '1420000',
     unit: 'PERSON',
@@ -52,6 +61,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'poverty-incidence-2016',
+    inferred: [yearEnd2016],
     metric: 'poverty_incidence',
     value: '4.1',
     unit: 'PERCENT',
@@ -62,6 +72,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'national-poor-counties-income-2016',
+    inferred: [yearEnd2016],
     metric: 'disposable_income_per_capita',
     value: '9005元',
     unit: 'CNY_PER_PERSON',
@@ -73,6 +84,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'national-poor-counties-income-growth-gap-2016',
+    inferred: [yearEnd2016],
     metric: 'income_growth_above_regional_average',
     value: '2.1',
     unit: 'PERCENTAGE_POINT',
@@ -85,6 +97,7 @@ export const recordObservations: SeedDataset['observations'] = [
   // ---- 認清形勢 -----------------------------------------------------------------------------
   {
     key: 'poor-counties-2017',
+    inferred: [yearAsOfArticle],
     metric: 'poor_counties',
     value: '57',
     unit: 'COUNTY',
@@ -96,6 +109,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'national-poor-counties-2017',
+    inferred: [yearAsOfArticle],
     metric: 'national_poor_counties',
     value: '31',
     unit: 'COUNTY',
@@ -106,6 +120,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'regional-poor-counties-2017',
+    inferred: [yearAsOfArticle],
     metric: 'regional_poor_counties',
     value: '26',
     unit: 'COUNTY',
@@ -116,6 +131,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'contiguous-area-counties-2017',
+    inferred: [yearAsOfArticle],
     metric: 'contiguous_area_counties',
     value: '8',
     unit: 'COUNTY',
@@ -126,6 +142,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'poor-villages-2017',
+    inferred: [yearAsOfArticle],
     metric: 'poor_villages',
     value: '2834',
     unit: 'VILLAGE',
@@ -146,6 +163,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'four-leagues-poor-population-2016',
+    inferred: [yearEnd2016],
     metric: 'registered_poor_population',
     value: '474000',
     unit: 'PERSON',
@@ -156,6 +174,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'four-leagues-poor-population-share-2016',
+    inferred: [yearEnd2016],
     metric: 'share_of_regional_poor_population',
     value: '85.3',
     unit: 'PERCENT',
@@ -166,6 +185,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'poverty-cause-illness-2016',
+    inferred: [yearEnd2016],
     metric: 'poverty_cause_share_illness',
     value: '41.44',
     unit: 'PERCENT',
@@ -176,6 +196,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'poverty-cause-lack-of-funds-2016',
+    inferred: [yearEnd2016],
     metric: 'poverty_cause_share_lack_of_funds',
     value: '16.74',
     unit: 'PERCENT',
@@ -186,6 +207,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'poverty-cause-disaster-2016',
+    inferred: [yearEnd2016],
     metric: 'poverty_cause_share_disaster',
     value: '8.05',
     unit: 'PERCENT',
@@ -197,6 +219,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'poverty-cause-lack-of-labour-2016',
+    inferred: [yearEnd2016],
     metric: 'poverty_cause_share_lack_of_labour',
     value: '8.32',
     unit: 'PERCENT',
@@ -207,6 +230,7 @@ export const recordObservations: SeedDataset['observations'] = [
   },
   {
     key: 'poverty-cause-schooling-2016',
+    inferred: [yearEnd2016],
     metric: 'poverty_cause_share_schooling',
     value: '4.3',
     unit: 'PERCENT',

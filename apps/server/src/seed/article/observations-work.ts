@@ -2,6 +2,8 @@
 // three guarantees, evaluation, and the targets.
 import type { SeedDataset } from '../types.js';
 import { IM } from './codes.js';
+import { yearAsOfArticle } from './inferences.js';
+import { assessmentObservations } from './observations-assessment.js';
 
 export const workObservations: SeedDataset['observations'] = [
   // ---- 組織領導 -----------------------------------------------------------------------------
@@ -17,6 +19,13 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'village-work-teams-before',
+    inferred: [
+      {
+        field: 'year',
+        note: 'The sentence says 由原來的 (from the former): the year of the former count is not given; read as 2016.',
+        noteZh: '原句说“由原來的”：原来数字的年份未给出；读作2016年。',
+      },
+    ],
     metric: 'village_work_teams',
     value: '3463',
     unit: 'TEAM',
@@ -28,6 +37,7 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'village-work-teams-2017',
+    inferred: [yearAsOfArticle],
     metric: 'village_work_teams',
     value: '7239',
     unit: 'TEAM',
@@ -38,6 +48,13 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'village-cadres-before',
+    inferred: [
+      {
+        field: 'year',
+        note: 'The sentence says 由…增加到 (up from): the year of the former count is not given; read as 2016.',
+        noteZh: '原句说“由…增加到”：原来数字的年份未给出；读作2016年。',
+      },
+    ],
     metric: 'village_cadres',
     value: '11000',
     unit: 'PERSON',
@@ -49,6 +66,7 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'village-cadres-2017',
+    inferred: [yearAsOfArticle],
     metric: 'village_cadres',
     value: '40000',
     unit: 'PERSON',
@@ -60,6 +78,7 @@ export const workObservations: SeedDataset['observations'] = [
   // ---- 扶貧投入 -----------------------------------------------------------------------------
   {
     key: 'four-ten-billion-plan-component-2017',
+    inferred: [yearAsOfArticle],
     metric: 'investment_plan_component',
     value: { value: '10000000000', qualifier: 'EXACT' },
     unit: 'CNY',
@@ -89,6 +108,7 @@ export const workObservations: SeedDataset['observations'] = [
   // ---- 易地扶貧搬遷 ---------------------------------------------------------------------------
   {
     key: 'resettlement-sites-target-2017',
+    inferred: [yearAsOfArticle],
     metric: 'resettlement_sites',
     value: '641',
     unit: 'SITE',
@@ -100,6 +120,7 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'relocated-population-target-2017',
+    inferred: [yearAsOfArticle],
     metric: 'relocated_population',
     value: '50000',
     unit: 'PERSON',
@@ -111,6 +132,7 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'resettlement-sites-started-2017',
+    inferred: [yearAsOfArticle],
     metric: 'resettlement_sites_started',
     value: '632',
     unit: 'SITE',
@@ -122,6 +144,7 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'resettlement-start-rate-2017',
+    inferred: [yearAsOfArticle],
     metric: 'resettlement_start_rate',
     value: '98.6',
     unit: 'PERCENT',
@@ -133,6 +156,7 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'relocation-housing-area-cap',
+    inferred: [yearAsOfArticle],
     metric: 'housing_area_per_person',
     value: { value: '25', qualifier: 'AT_MOST' },
     unit: 'SQUARE_METRE_PER_PERSON',
@@ -146,6 +170,7 @@ export const workObservations: SeedDataset['observations'] = [
   // ---- 三保障 -------------------------------------------------------------------------------
   {
     key: 'university-freshman-grant-2017',
+    inferred: [yearAsOfArticle],
     metric: 'university_freshman_grant',
     value: '1萬元',
     unit: 'CNY_PER_PERSON_YEAR',
@@ -157,6 +182,14 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'student-nutrition-coverage-2017',
+    inferred: [
+      {
+        field: 'amount',
+        note: '全覆蓋 (full coverage), recorded as 100 percent.',
+        noteZh: '全覆盖，记为100%。',
+      },
+      yearAsOfArticle,
+    ],
     metric: 'student_nutrition_coverage',
     value: '100',
     unit: 'PERCENT',
@@ -169,6 +202,7 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'treatment-before-payment-2017',
+    inferred: [yearAsOfArticle],
     metric: 'treatment_before_payment_county_share',
     value: '57',
     unit: 'PERCENT',
@@ -180,6 +214,7 @@ export const workObservations: SeedDataset['observations'] = [
   },
   {
     key: 'one-stop-settlement-2017',
+    inferred: [yearAsOfArticle],
     metric: 'one_stop_settlement_county_share',
     value: '82.2',
     unit: 'PERCENT',
@@ -213,75 +248,5 @@ export const workObservations: SeedDataset['observations'] = [
     note: '已超過60%: more than 60 percent, as of October 2017.',
     cites: [{ quote: '今年3.5萬戶危房改造進度已超過60%' }],
   },
-  // ---- 考核評估 -----------------------------------------------------------------------------
-  {
-    key: 'counties-applying-for-exit-2016',
-    metric: 'counties_applying_for_exit',
-    value: '15',
-    unit: 'COUNTY',
-    year: 2016,
-    kind: 'ACTUAL',
-    regionCode: IM,
-    actor: 'exit-applicant-counties-2016',
-    note: 'Regionally designated poor counties; a third party evaluated their exit.',
-    cites: [{ quote: '對2016年申請摘帽的15個區貧旗縣進行了第三方評估' }],
-  },
-  {
-    key: 'counties-cross-checked-2017',
-    metric: 'counties_cross_checked',
-    value: '27',
-    unit: 'COUNTY',
-    year: 2017,
-    kind: 'ACTUAL',
-    regionCode: IM,
-    actor: 'cross-checked-counties',
-    note: 'First round of cross-checks, September 2017.',
-    cites: [{ quote: '對27個貧困旗縣開展了首輪交叉檢查' }],
-  },
-  {
-    key: 'counties-admonished-2017',
-    metric: 'counties_admonished',
-    value: '5',
-    unit: 'COUNTY',
-    year: 2017,
-    kind: 'ACTUAL',
-    regionCode: IM,
-    note:
-      'Written in Chinese numerals (后五位): the party secretaries of the five lowest-ranked counties, ' +
-      'and the responsible leaders of their leagues, received admonishment talks.',
-    cites: [{ quote: '對排名后五位的旗縣委書記' }],
-  },
-  // ---- 目標 ---------------------------------------------------------------------------------
-  {
-    key: 'regional-poor-county-exits-target-2017',
-    metric: 'county_exits',
-    value: '26',
-    unit: 'COUNTY',
-    year: 2017,
-    kind: 'TARGET',
-    actor: 'regional-poor-counties',
-    cites: [{ quote: '26個區貧旗縣全部摘帽' }],
-  },
-  {
-    key: 'national-poor-county-exits-target-2019',
-    metric: 'county_exits',
-    value: '31',
-    unit: 'COUNTY',
-    year: 2019,
-    kind: 'TARGET',
-    actor: 'national-poor-counties',
-    note: 'All (全部) national poor counties by 2019: the 31 of 國貧旗縣31個; no per-year split given.',
-    cites: [{ quote: '到2019年國貧旗縣全部摘帽' }, { quote: '國貧旗縣31個' }],
-  },
-  {
-    key: 'poor-village-exits-target-2019',
-    metric: 'village_exits',
-    value: '2834',
-    unit: 'VILLAGE',
-    year: 2019,
-    kind: 'TARGET',
-    actor: 'poor-villages',
-    note: 'All (全部) poor gacha and villages by 2019: the 2834 of 貧困嘎查村2834個.',
-    cites: [{ quote: '貧困嘎查村全部退出' }, { quote: '貧困嘎查村2834個' }],
-  },
+  ...assessmentObservations,
 ];

@@ -42,6 +42,8 @@ export const programs: SeedDataset['programs'] = [
     key: 'beijing-paired-assistance',
     name: '京蒙对口帮扶',
     nameEn: 'Beijing–Inner Mongolia paired assistance',
+    // 京 and 蒙 abbreviate 北京 and 内蒙古: a reader searching 北京 looks for this.
+    aliases: ['北京对口帮扶内蒙古', '北京市对口帮扶'],
     description: 'Beijing districts paired with national poor counties of Chifeng and Ulanqab.',
   },
   {

@@ -1,0 +1,28 @@
+import { graphql } from '../gql';
+
+export const OverlapsQuery = graphql(`
+  query Overlaps($filter: FlowFilter) {
+    overlaps(filter: $filter, first: 100) {
+      edges {
+        node {
+          id
+          key
+          certainty
+          note
+          maxShared {
+            ...MoneyParts
+          }
+          statedTotal {
+            ...MoneyParts
+          }
+          minShared {
+            ...MoneyParts
+          }
+          flows {
+            ...FlowEndsParts
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,70 @@
+import type { TooMuchWorkError } from '../domain/errors.js';
+import type { Steps } from './walk.js';
+
+/** How long pausable work runs before it gives the event loop a turn. */
+const SLICE_MS = 8;
+
+/** Gives the event loop a turn. */
+export const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Budgets of the work running now, so that a shutdown can bring their deadlines forward. */
+const running = new Set<WorkBudget>();
+
+/**
+ * The time a piece of heavy work (a trace) may take: past its deadline the work stops at its
+ * next pause with a TooMuchWorkError that says what to narrow.
+ */
+export class WorkBudget {
+  private at: number;
+
+  constructor(
+    ms: number,
+    private readonly tooLong: () => TooMuchWorkError,
+  ) {
+    this.at = performance.now() + ms;
+  }
+
+  /** Milliseconds left; undefined when the work has no deadline. */
+  remaining(): number | undefined {
+    return Number.isFinite(this.at) ? this.at - performance.now() : undefined;
+  }
+
+  /** Throws when the deadline has passed. */
+  check() {
+    if (performance.now() > this.at) throw this.tooLong();
+  }
+
+  /** Runs `work` with this budget counted among the running ones. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    running.add(this);
+    try {
+      return await work();
+    } finally {
+      running.delete(this);
+    }
+  }
+
+  /** Runs pausable work, giving the event loop a turn every few milliseconds. */
+  async steps<T>(steps: Steps<T>): Promise<T> {
+    let slice = performance.now();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      if (performance.now() - slice >= SLICE_MS) {
+        await pause();
+        this.check();
+        slice = performance.now();
+      }
+    }
+  }
+
+  /** Brings the deadline forward to at most `ms` from now. */
+  shorten(ms: number) {
+    this.at = Math.min(this.at, performance.now() + ms);
+  }
+}
+
+/** On shutdown: the work still running must end within `ms` (or fail as too long). */
+export function hurryRunningWork(ms: number) {
+  for (const budget of running) budget.shorten(ms);
+}
