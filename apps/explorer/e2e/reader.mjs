@@ -34,6 +34,23 @@ export async function readerChecks(ctx) {
     }
   });
 
+  await withPage('a record note reads in the page language', async (page) => {
+    const id = treasuryFlow.id;
+    const { node } = await gql(server.url, `{ node(id: "${id}") { ... on Flow { note noteZh } } }`);
+    assert(node.note && node.noteZh, 'the treasury flow has no note in both languages');
+    await page.goto(`${server.url}/flows/${encodeURIComponent(id)}`);
+    await page.locator('main .note').first().waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+    const zh = await page.locator('main').innerText();
+    assert(zh.includes(node.noteZh), `the Chinese page lacks the Chinese note: ${node.noteZh}`);
+    assert((await page.locator('details.note-en').count()) === 0, 'a note fell back to English');
+    await page.goto(`${server.url}/flows/${encodeURIComponent(id)}?lang=en`);
+    await page.locator('main .note').first().waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+    const en = await page.locator('main').innerText();
+    assert(en.includes(node.note), `the English page lacks the English note: ${node.note}`);
+  });
+
   await withPage('a trace whose record ends says so and leads upstream', async (page) => {
     await page.goto(`${server.url}/trace/${encodeURIComponent(poorCounties)}?year=2017`);
     const empty = page.locator('.status.empty');

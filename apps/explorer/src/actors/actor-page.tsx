@@ -57,7 +57,7 @@ export default function ActorPage() {
                 ← {translate('upstream', lang)}
               </Link>
             </p>
-            <RecordNote note={actor.note} locale={lang} />
+            <RecordNote note={actor.note} noteZh={actor.noteZh} locale={lang} />
           </header>
           <div className="controls">
             <YearSelect years={years} value={year} allowAll reset={['inAfter', 'outAfter']} />

@@ -18,6 +18,7 @@ export const ActorPageQuery = graphql(`
         memberCount
         aliases
         note
+        noteZh
         region {
           code
           name

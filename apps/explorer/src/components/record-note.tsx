@@ -2,10 +2,16 @@ import type { Locale } from '../display-name';
 import { translate } from '../lib/i18n';
 
 /**
- * A record's note. Notes are stored in English only; on a Chinese page the note stays one
- * click away under a Chinese label, so no English sentence sits in the Chinese text.
+ * A record's note in the reader's language. A note recorded in English only stays one click
+ * away on a Chinese page, under a Chinese label, so no English sentence sits in the Chinese text.
  */
-export function RecordNote({ note, locale }: { note: string | null | undefined; locale: Locale }) {
+export function RecordNote(props: {
+  note: string | null | undefined;
+  noteZh?: string | null | undefined;
+  locale: Locale;
+}) {
+  const { note, noteZh, locale } = props;
+  if (locale === 'ZH' && noteZh) return <p className="note">{noteZh}</p>;
   if (!note) return null;
   if (locale === 'EN') return <p className="note">{note}</p>;
   return (

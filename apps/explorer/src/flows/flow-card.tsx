@@ -33,7 +33,7 @@ export function FlowCard({ id, locale }: { id: string; locale: Locale }) {
         {f.program ? ` · ${displayName(f.program, locale)}` : ''} ·{' '}
         <Link href={href(idPath('/flows', f.id))}>{translate('open', locale)}</Link>
       </p>
-      <RecordNote note={f.note} locale={locale} />
+      <RecordNote note={f.note} noteZh={f.noteZh} locale={locale} />
       <InferenceList inferred={f.inferred} locale={locale} />
       <Citations citations={f.citations} locale={locale} />
     </div>

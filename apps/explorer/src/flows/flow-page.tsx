@@ -75,7 +75,7 @@ export default function FlowPage() {
               </>
             ) : null}
           </dl>
-          <RecordNote note={f.note} locale={lang} />
+          <RecordNote note={f.note} noteZh={f.noteZh} locale={lang} />
           <InferenceList inferred={f.inferred} locale={lang} />
           <FlowControls id={f.id} sourceId={f.source.id} targetId={f.target.id} year={f.year} />
           <section>

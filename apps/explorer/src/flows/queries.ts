@@ -6,6 +6,7 @@ export const FlowPageQuery = graphql(`
       ... on Flow {
         ...FlowRowParts
         note
+        noteZh
         parent {
           id
           amount {

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { ListPage } from '../components/list-page';
+import { RecordNote } from '../components/record-note';
 import { FlowEnds } from '../flows/flow-ends';
 import { translate } from '../lib/i18n';
 import { full } from '../lib/money';
@@ -46,7 +47,7 @@ export function OverlapsPage() {
                 <Link href={href('/sources-disagree')}>{translate('sourcesDisagree', lang)}</Link>
               </p>
             ) : null}
-            {o.note ? <p className="note">{o.note}</p> : null}
+            <RecordNote note={o.note} noteZh={o.noteZh} locale={lang} />
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ export const OverlapsQuery = graphql(`
           key
           certainty
           note
+          noteZh
           maxShared {
             ...MoneyParts
           }

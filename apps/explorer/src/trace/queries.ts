@@ -168,6 +168,7 @@ export const FlowCardQuery = graphql(`
       ... on Flow {
         ...FlowRowParts
         note
+        noteZh
         parent {
           id
         }

@@ -40,6 +40,9 @@ export interface ProgramTable {
   aliases: ColumnType<string[], string[] | undefined, string[]>;
 }
 
+/** A record's note in Chinese, beside its English `note`; optional on insert. */
+type NoteZh = ColumnType<string | null, string | null | undefined, string | null>;
+
 export interface ActorTable {
   id: Generated<number>;
   key: string;
@@ -50,6 +53,7 @@ export interface ActorTable {
   member_count: number | null;
   aliases: ColumnType<string[], string[] | undefined, string[]>;
   note: string | null;
+  note_zh: NoteZh;
 }
 
 export interface ActorMemberTable {
@@ -87,6 +91,7 @@ export interface FlowTable {
   program_id: number | null;
   parent_id: number | null;
   note: string | null;
+  note_zh: NoteZh;
   /** Fields the source does not state, each with why it was inferred (jsonb). */
   inferred: ColumnType<Inference[], string | undefined, string>;
 }
@@ -106,6 +111,7 @@ export interface ObservationTable {
   actor_id: number | null;
   program_id: number | null;
   note: string | null;
+  note_zh: NoteZh;
   inferred: ColumnType<Inference[], string | undefined, string>;
 }
 
@@ -119,6 +125,7 @@ export interface PairingTable {
   year: number | null;
   coverage: number | null;
   note: string | null;
+  note_zh: NoteZh;
 }
 
 export interface CitationTable {
@@ -147,6 +154,7 @@ export interface OverlapTable {
   /** A total a source states for the two together: they share at least their sum minus it. */
   stated_total: NullableNumeric;
   note: string | null;
+  note_zh: NoteZh;
 }
 
 export interface DataVersionTable {

@@ -19,6 +19,7 @@ import * as pairingRevisions from './migrations/2026_12_07_04_00_00_pairing_revi
 import * as programAliases from './migrations/2026_12_07_05_00_00_program_aliases.js';
 import * as citationGlosses from './migrations/2026_12_07_06_00_00_citation_glosses.js';
 import * as dataScopes from './migrations/2026_12_07_10_00_00_data_scopes.js';
+import * as notesZh from './migrations/2026_12_07_11_00_00_notes_zh.js';
 
 /** Migrations are listed here (not read from disk) so bundles and tests find them alike. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_05_00_00_program_aliases': programAliases,
   '2026_12_07_06_00_00_citation_glosses': citationGlosses,
   '2026_12_07_10_00_00_data_scopes': dataScopes,
+  '2026_12_07_11_00_00_notes_zh': notesZh,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -24,6 +24,7 @@ const actorFields = (required: boolean) =>
       memberCount: t.int({ description: 'For a group: how many members.' }),
       aliases: t.stringList(),
       note: t.string(),
+      noteZh: t.string({ description: 'The note in Chinese.' }),
       citations: t.field({
         type: [CitationInput],
         description: required ? undefined : 'When given, replaces the citations.',

@@ -46,6 +46,10 @@ Actor.implement({
       memberCount: t.exposeInt('member_count', { nullable: true }),
       aliases: t.exposeStringList('aliases'),
       note: t.exposeString('note', { nullable: true }),
+      noteZh: t.exposeString('note_zh', {
+        nullable: true,
+        description: 'The note in Chinese, when one is recorded.',
+      }),
       members: t.field({
         type: ActorConnection,
         description: 'Known members of a group, by ascending id; `first` from 1 to 100.',

@@ -35,6 +35,7 @@ const flowInput = (create: boolean) =>
       programId: t.id(),
       parentId: t.id({ description: 'The flow this one passes on (earmarked).' }),
       note: t.string(),
+      noteZh: t.string({ description: 'The note in Chinese.' }),
       inferred: t.field({ type: [InferenceInput], description: inferredDescription }),
       citations: t.field({
         type: [CitationInput],

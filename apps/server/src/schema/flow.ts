@@ -48,6 +48,10 @@ Flow.implement({
       resolve: (f) => (f.parent_id == null ? null : String(f.parent_id)),
     }),
     note: t.exposeString('note', { nullable: true }),
+    noteZh: t.exposeString('note_zh', {
+      nullable: true,
+      description: 'The note in Chinese, when one is recorded.',
+    }),
     // At most one entry per field a record has: a small fixed bound, priced as one.
     inferred: t.field({
       type: [Inference],

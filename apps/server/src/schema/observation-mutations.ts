@@ -37,6 +37,7 @@ const observationInput = (create: boolean) =>
       regionCode: t.string(),
       programId: t.id(),
       note: t.string(),
+      noteZh: t.string({ description: 'The note in Chinese.' }),
       inferred: t.field({ type: [InferenceInput], description: inferredDescription }),
       citations: t.field({ type: [CitationInput] }),
       reason: t.string({ description: reasonField }),

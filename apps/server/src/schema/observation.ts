@@ -54,6 +54,10 @@ Observation.implement({
       resolve: (o) => (o.program_id == null ? null : String(o.program_id)),
     }),
     note: t.exposeString('note', { nullable: true }),
+    noteZh: t.exposeString('note_zh', {
+      nullable: true,
+      description: 'The note in Chinese, when one is recorded.',
+    }),
     // At most one entry per field a record has: a small fixed bound, priced as one.
     inferred: t.field({
       type: [Inference],

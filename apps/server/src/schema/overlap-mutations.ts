@@ -27,6 +27,7 @@ export const RecordOverlapInput = builder.inputType('RecordOverlapInput', {
         'A total a source states for the two together: they share at least their sum minus it (cite it).',
     }),
     note: t.string({ description: 'Why they may overlap.' }),
+    noteZh: t.string({ description: 'The note in Chinese.' }),
     citations: t.field({ type: [CitationInput] }),
     reason: t.string({ description: reasonField }),
   }),

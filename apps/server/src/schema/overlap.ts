@@ -77,6 +77,10 @@ Overlap.implement({
       resolve: (o) => (o.leastShared === null ? null : exactMoney(o.leastShared, o.unit)),
     }),
     note: t.exposeString('note', { nullable: true }),
+    noteZh: t.exposeString('note_zh', {
+      nullable: true,
+      description: 'The note in Chinese, when one is recorded.',
+    }),
     citations: citationsOf(t, 'overlap_id'),
   }),
 });

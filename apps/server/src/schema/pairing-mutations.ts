@@ -22,6 +22,7 @@ export const RecordPairingInput = builder.inputType('RecordPairingInput', {
     year: t.int(),
     coverage: t.int({ description: 'How many recipients it covers (counties, villages …).' }),
     note: t.string(),
+    noteZh: t.string({ description: 'The note in Chinese.' }),
     citations: t.field({ type: [CitationInput] }),
     reason: t.string({ description: reasonField }),
   }),

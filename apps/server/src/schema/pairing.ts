@@ -16,6 +16,10 @@ Pairing.implement({
     year: t.exposeInt('year', { nullable: true }),
     coverage: t.exposeInt('coverage', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
+    noteZh: t.exposeString('note_zh', {
+      nullable: true,
+      description: 'The note in Chinese, when one is recorded.',
+    }),
     citations: citationsOf(t, 'pairing_id'),
   }),
 });

@@ -20,6 +20,7 @@ import { actors } from './article/actors.js';
 import { flows } from './article/flows.js';
 import { GLOSSES } from './article/glosses.js';
 import { metrics } from './article/metrics.js';
+import { NOTES_ZH } from './article/notes-zh.js';
 import { observations } from './article/observations.js';
 import { overlaps } from './article/overlaps.js';
 import { pairings } from './article/pairings.js';
@@ -48,4 +49,5 @@ export const article: SeedDataset = {
   pairings,
   overlaps,
   glosses: GLOSSES,
+  notesZh: NOTES_ZH,
 };

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { canonicalPair } from '../domain/overlap/overlap.rules.js';
 import type { CitedColumn } from '../domain/records/record-types.js';
 import { locateCite } from './locate.js';
-import type { Cite, SeedAmount, SeedDataset } from './types.js';
+import { type Cite, noteZhOf, type SeedAmount, type SeedDataset } from './types.js';
 
 /** The ids of the records written so far, by key, and the citations still to write. */
 export interface Ids {
@@ -38,6 +38,7 @@ export async function insertPairings(trx: Transaction<Database>, dataset: SeedDa
         year: p.year ?? null,
         coverage: p.coverage ?? null,
         note: p.note ?? null,
+        note_zh: noteZhOf(dataset, 'pairings', p.key),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -73,6 +74,7 @@ export async function insertOverlaps(
         max_shared: figure(o.maxShared),
         stated_total: figure(o.statedTotal),
         note: o.note,
+        note_zh: noteZhOf(dataset, 'overlaps', o.key),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

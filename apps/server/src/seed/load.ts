@@ -14,7 +14,13 @@ import { article } from './article.js';
 import { type Ids, insertCitations, insertOverlaps, insertPairings, need } from './load-links.js';
 import { NORMALISATION_NOTE, normaliseText } from './normalise.js';
 import { loadRegions } from './regions.js';
-import type { SeedAmount, SeedDataset, SeedDocument, SeedFlow } from './types.js';
+import {
+  noteZhOf,
+  type SeedAmount,
+  type SeedDataset,
+  type SeedDocument,
+  type SeedFlow,
+} from './types.js';
 
 const SEED_DIR = new URL('../../seed/', import.meta.url);
 /** An arbitrary, fixed advisory-lock key for seeding. */
@@ -175,6 +181,7 @@ async function insertActors(trx: Transaction<Database>, dataset: SeedDataset, id
         member_count: a.memberCount ?? null,
         aliases: a.aliases ?? [],
         note: a.note ?? null,
+        note_zh: noteZhOf(dataset, 'actors', a.key),
       })),
     )
     .returning(['id', 'key'])
@@ -221,6 +228,7 @@ async function insertFlows(trx: Transaction<Database>, dataset: SeedDataset, ids
         program_id: need(programs, r.programKey ?? undefined, 'program'),
         parent_id: r.parentKey === null ? null : (flows.get(r.parentKey) ?? null),
         note: r.note,
+        note_zh: noteZhOf(dataset, 'flows', r.key),
         inferred: inferredColumn(flowInferences.parse(f.inferred ?? [])),
       })
       .returning('id')
@@ -248,6 +256,7 @@ async function insertObservations(trx: Transaction<Database>, dataset: SeedDatas
         actor_id: need(actors, o.actor, 'actor'),
         program_id: need(programs, o.program, 'program'),
         note: o.note ?? null,
+        note_zh: noteZhOf(dataset, 'observations', o.key),
         inferred: inferredColumn(observationInferences.parse(o.inferred ?? [])),
       })
       .returning('id')

@@ -165,4 +165,13 @@ export interface SeedDataset {
   overlaps: SeedOverlap[];
   /** Short English glosses of quotes, keyed by the quote (Citation.gloss). */
   glosses?: Readonly<Record<string, string>>;
+  /** Records' notes in Chinese (noteZh), by record type and key. */
+  notesZh?: Partial<Record<NotedType, Readonly<Record<string, string>>>>;
 }
+
+/** The record types of a data set that carry notes. */
+export type NotedType = 'actors' | 'flows' | 'observations' | 'pairings' | 'overlaps';
+
+/** A record's Chinese note, or null when the data set has none. */
+export const noteZhOf = (dataset: SeedDataset, type: NotedType, key: string): string | null =>
+  dataset.notesZh?.[type]?.[key] ?? null;

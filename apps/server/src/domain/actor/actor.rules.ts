@@ -36,6 +36,7 @@ export const actorFields = {
   memberCount: z.number().int().min(1, 'must be 1 or more').max(1_000_000_000).nullish(),
   aliases: z.array(name(100)).max(20, 'at most 20 aliases').nullish(),
   note: freeText().nullish(),
+  noteZh: freeText().nullish(),
 };
 
 export const createActorInput = z.object({ ...actorFields, citations, reason });

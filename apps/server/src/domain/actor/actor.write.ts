@@ -32,6 +32,7 @@ export async function createActor(db: Db, by: Author, input: CreateActorValue): 
       member_count: input.memberCount ?? null,
       aliases: input.aliases ?? [],
       note: input.note ?? null,
+      note_zh: input.noteZh ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -51,6 +52,7 @@ export async function updateActor(db: Db, by: Author, input: UpdateActorValue): 
     member_count: input.memberCount,
     aliases: input.aliases === null ? [] : input.aliases,
     note: input.note,
+    note_zh: input.noteZh,
   });
   return finishUpdate(db, by, 'Actor', id, set, input);
 }

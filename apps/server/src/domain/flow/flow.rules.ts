@@ -64,6 +64,7 @@ const flowFields = {
   programId: globalId('Program').nullish(),
   parentId: globalId('Flow').nullish(),
   note: freeText().nullish(),
+  noteZh: freeText().nullish(),
   inferred: flowInferences.nullish(),
   citations,
   reason,

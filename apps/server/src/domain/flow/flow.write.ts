@@ -58,6 +58,7 @@ export async function recordFlow(db: Db, by: Author, input: RecordFlowValue): Pr
       program_id: programId,
       parent_id: parentId,
       note: input.note ?? null,
+      note_zh: input.noteZh ?? null,
       inferred: inferredColumn(input.inferred),
     })
     .returningAll()
@@ -100,6 +101,7 @@ export async function updateFlow(db: Db, by: Author, input: UpdateFlowValue): Pr
     program_id: programId,
     parent_id: parentId,
     note: input.note,
+    note_zh: input.noteZh,
     inferred: input.inferred === undefined ? undefined : inferredColumn(input.inferred),
   });
   return finishUpdate(db, by, 'Flow', id, set, input);

@@ -43,6 +43,7 @@ const observationFields = {
   regionCode: regionCode.nullish(),
   programId: globalId('Program').nullish(),
   note: freeText().nullish(),
+  noteZh: freeText().nullish(),
   inferred: observationInferences.nullish(),
   citations,
   reason,

@@ -49,6 +49,7 @@ export async function recordObservation(
       actor_id: actorId,
       program_id: programId,
       note: input.note ?? null,
+      note_zh: input.noteZh ?? null,
       inferred: inferredColumn(input.inferred),
     })
     .returningAll()
@@ -113,6 +114,7 @@ export async function updateObservation(
     program_id: programId,
     region_code: regionCode,
     note: input.note,
+    note_zh: input.noteZh,
     inferred: input.inferred === undefined ? undefined : inferredColumn(input.inferred),
   });
   return finishUpdate(db, by, 'Observation', id, set, input);

@@ -22,6 +22,7 @@ export const recordOverlapInput = z
     maxShared: decimalString.nullish(),
     statedTotal: decimalString.nullish(),
     note: freeText().nullish(),
+    noteZh: freeText().nullish(),
     citations,
     reason,
   })

@@ -50,6 +50,7 @@ export async function recordOverlap(
       max_shared: input.maxShared ?? null,
       stated_total: input.statedTotal ?? null,
       note: input.note ?? null,
+      note_zh: input.noteZh ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

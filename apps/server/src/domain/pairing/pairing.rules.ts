@@ -25,6 +25,7 @@ export const recordPairingInput = z
     year: year.nullish(),
     coverage: z.number().int('must be a whole number').positive('must be at least 1').nullish(),
     note: freeText().nullish(),
+    noteZh: freeText().nullish(),
     citations,
     reason,
   })

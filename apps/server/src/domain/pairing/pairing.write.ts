@@ -25,6 +25,7 @@ export async function recordPairing(
       year: input.year ?? null,
       coverage: input.coverage ?? null,
       note: input.note ?? null,
+      note_zh: input.noteZh ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

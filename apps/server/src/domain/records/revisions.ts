@@ -46,6 +46,7 @@ export function snapshotSql(
         'year', ${sql.ref(c('year'))}, 'status', ${sql.ref(c('status'))},
         'instrument', ${sql.ref(c('instrument'))}, 'programId', ${sql.ref(c('program_id'))},
         'parentId', ${sql.ref(c('parent_id'))}, 'note', ${sql.ref(c('note'))},
+        'noteZh', ${sql.ref(c('note_zh'))},
         'inferred', ${sql.ref(c('inferred'))}, 'citations', ${cites})`;
     case 'Observation':
       return sql`jsonb_build_object(
@@ -55,26 +56,30 @@ export function snapshotSql(
         'year', ${sql.ref(c('year'))}, 'kind', ${sql.ref(c('kind'))},
         'actorId', ${sql.ref(c('actor_id'))}, 'regionCode', ${sql.ref(c('region_code'))},
         'programId', ${sql.ref(c('program_id'))}, 'note', ${sql.ref(c('note'))},
+        'noteZh', ${sql.ref(c('note_zh'))},
         'inferred', ${sql.ref(c('inferred'))}, 'citations', ${cites})`;
     case 'Actor':
       return sql`jsonb_build_object(
         'id', ${sql.ref(c('id'))}, 'key', ${sql.ref(c('key'))}, 'name', ${sql.ref(c('name'))},
         'nameEn', ${sql.ref(c('name_en'))}, 'kind', ${sql.ref(c('kind'))},
         'regionCode', ${sql.ref(c('region_code'))}, 'memberCount', ${sql.ref(c('member_count'))},
-        'aliases', to_jsonb(${sql.ref(c('aliases'))}), 'note', ${sql.ref(c('note'))}, 'citations', ${cites})`;
+        'aliases', to_jsonb(${sql.ref(c('aliases'))}), 'note', ${sql.ref(c('note'))},
+        'noteZh', ${sql.ref(c('note_zh'))}, 'citations', ${cites})`;
     case 'Overlap':
       return sql`jsonb_build_object(
         'id', ${sql.ref(c('id'))}, 'key', ${sql.ref(c('key'))},
         'flowIds', jsonb_build_array(${sql.ref(c('flow_a_id'))}, ${sql.ref(c('flow_b_id'))}),
         'certainty', ${sql.ref(c('certainty'))}, 'maxShared', ${num(c('max_shared'))},
-        'statedTotal', ${num(c('stated_total'))}, 'note', ${sql.ref(c('note'))}, 'citations', ${cites})`;
+        'statedTotal', ${num(c('stated_total'))}, 'note', ${sql.ref(c('note'))},
+        'noteZh', ${sql.ref(c('note_zh'))}, 'citations', ${cites})`;
     case 'Pairing':
       return sql`jsonb_build_object(
         'id', ${sql.ref(c('id'))}, 'key', ${sql.ref(c('key'))},
         'helperId', ${sql.ref(c('helper_id'))}, 'recipientId', ${sql.ref(c('recipient_id'))},
         'kind', ${sql.ref(c('kind'))}, 'programId', ${sql.ref(c('program_id'))},
         'year', ${sql.ref(c('year'))}, 'coverage', ${sql.ref(c('coverage'))},
-        'note', ${sql.ref(c('note'))}, 'citations', ${cites})`;
+        'note', ${sql.ref(c('note'))},
+        'noteZh', ${sql.ref(c('note_zh'))}, 'citations', ${cites})`;
     case 'Document':
       // The text itself can be large: a digest says which text it was.
       return sql`jsonb_build_object(
