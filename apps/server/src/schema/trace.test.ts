@@ -114,7 +114,10 @@ describe('trace on the seed data set', () => {
       );
       expect(result.errors).toBeUndefined();
       const cycle = result.data?.trace.warnings.find((w) => w.code === 'CYCLE');
-      expect(cycle?.en).toMatch(/^Money comes back to 内蒙古自治区本级财政 through .+ → .+; it is/);
+      // English pages name actors in English where a name is recorded.
+      expect(cycle?.en).toMatch(
+        /^Money comes back to Inner Mongolia regional-level treasury through .+ → .+; it is/,
+      );
       expect(cycle?.zh).toMatch(/^资金经.+ → .+流回内蒙古自治区本级财政；不再重复流转。$/);
     } finally {
       await remove();

@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import { anyOf } from '../db/any-of.js';
 import type { Database, ObservationRow } from '../db/database.js';
 import {
   InputError,
@@ -16,6 +15,7 @@ import { traceSteps } from './propagate.js';
 import { WorkBudget } from './steps.js';
 import type { Direction, Qualifier, TraceFlow, TraceResult } from './trace-types.js';
 import { toUnits } from './units.js';
+import { loadWarningNames, type WarningNames } from './warning-names.js';
 
 export const MAX_TRACE_DEPTH = 12;
 /** How deep a trace goes when the request does not say. */
@@ -52,7 +52,8 @@ export interface TraceComputation {
   /** Flows loaded one by one although pooled (the flow a trace starts from). */
   individually: number[];
   outcomes: RawOutcome[];
-  names: Map<number, string>;
+  /** What the warnings name, in both languages. */
+  names: WarningNames;
   /** The recorded overlaps that OVERLAP warnings name. */
   overlaps: Map<number, OverlapShape>;
 }
@@ -188,25 +189,7 @@ async function compute(
   // The pooled flows an overlap names are listed too, so that warnings can name their ends.
   const flows = new Map([...list, ...pooledFlows].map((f) => [f.id, f]));
 
-  // Names only for the actors that warnings speak of.
-  const named = [
-    ...new Set([
-      origin,
-      ...result.warnings.flatMap((w) => {
-        const f = w.flow === undefined ? undefined : flows.get(w.flow);
-        return [w.actor, f?.source, f?.target].filter((x): x is number => x !== undefined);
-      }),
-    ]),
-  ];
-  const names = new Map(
-    (
-      await db
-        .selectFrom('actors')
-        .select(['id', 'name'])
-        .where('id', '=', anyOf(named, 'int'))
-        .execute()
-    ).map((a) => [a.id, a.name]),
-  );
+  const names = await loadWarningNames(db, origin, result.warnings, flows, overlaps);
   const outcomes = await findOutcomes(db, request, result, origin, observation, list);
   return { request, origin, result, flows, pooled, individually, outcomes, names, overlaps };
 }
