@@ -85,7 +85,6 @@ describe('the citation is the selection', () => {
     expect(quoteOf(TEXT, passage as Passage)).toBe('2024年，甲縣財政局撥付350萬元');
     expect(inside?.text).toBe('350萬元');
   });
-
 });
 
 describe('a selection over figures', () => {
