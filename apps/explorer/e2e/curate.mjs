@@ -1,8 +1,10 @@
 // The curation path, as a curator walks it: sign in, add a short document, record a flow from one
 // figure and an observation from another, see them cited and the flow in the overview and its
-// trace, retract one, sign out, and find the editing controls gone. Prints the clicks and seconds
+// trace, retract one, add a document from a file and record an observation of a place from it
+// (curate-upload.mjs), sign out, and find the editing controls gone. Prints the clicks and seconds
 // of one flow.
 
+import { uploadAndObservePlace } from './curate-upload.mjs';
 import { ADMIN_TOKEN } from './harness.mjs';
 
 const TEXT =
@@ -22,6 +24,8 @@ export async function curateChecks(t) {
     await seeFlowTraced(page, t);
     await page.goto(curateUrl);
     await retractObservation(page, t);
+    await uploadAndObservePlace(page, t);
+    await page.goto(curateUrl);
     await signOut(page, t);
   });
 }

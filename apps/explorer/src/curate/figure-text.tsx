@@ -10,8 +10,9 @@ export interface ShownFigure extends Passage {
 }
 
 /**
- * The document's text with its figures marked, cited apart from uncited. Every run carries its
- * code-point offset (`data-start`), so a selection anywhere maps back to offsets in the text.
+ * The document's text with its figures marked, cited apart from uncited. The container holds the
+ * text and nothing else, so a selection anywhere maps back to code-point offsets in it
+ * (passage.ts); every run also carries its offset (`data-start`).
  */
 export function FigureText(props: {
   text: string;

@@ -5,14 +5,17 @@ export interface Passage {
   end: number;
 }
 
-/** The code-point offset of a DOM position inside an element carrying `data-start`. */
-function offsetOf(node: Node, offset: number): number | null {
-  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-  const span = element?.closest<HTMLElement>('[data-start]');
-  if (!span) return null;
-  const start = Number(span.dataset.start);
-  if (node.nodeType !== Node.TEXT_NODE) return start;
-  return start + Array.from((node.textContent ?? '').slice(0, offset)).length;
+/**
+ * The code-point offset of a DOM position inside `container`: the length of the text before it.
+ * The container holds the document's text and nothing else (figure-text.tsx), so this holds for
+ * ends inside a run's text and for ends the browser puts between runs (an element and a child
+ * index), as a selection over a whole figure or to the end of the text has.
+ */
+function offsetOf(container: Element, node: Node, offset: number): number {
+  const before = document.createRange();
+  before.setStart(container, 0);
+  before.setEnd(node, offset);
+  return Array.from(before.toString()).length;
 }
 
 /** The passage a selection covers inside `container`, or null when it is empty or outside. */
@@ -22,14 +25,23 @@ export function selectedPassage(selection: Selection | null, container: Element)
   if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) {
     return null;
   }
-  const start = offsetOf(range.startContainer, range.startOffset);
-  const end = offsetOf(range.endContainer, range.endOffset);
-  if (start === null || end === null || end <= start) return null;
+  const start = offsetOf(container, range.startContainer, range.startOffset);
+  const end = offsetOf(container, range.endContainer, range.endOffset);
+  if (end <= start) return null;
   return { start, end };
 }
 
 const SENTENCE_END = /[。！？!?；;\n]/u;
-const YEAR = /((?:19|20)\d{2})\s*年/gu;
+export const YEAR = /((?:19|20)\d{2})\s*年/gu;
+
+/** The code-point bounds of the sentence (or sentences) a passage lies in. */
+export function sentenceAround(points: readonly string[], passage: Passage) {
+  let from = passage.start;
+  while (from > 0 && !SENTENCE_END.test(points[from - 1] ?? '')) from--;
+  let to = passage.end;
+  while (to < points.length && !SENTENCE_END.test(points[to] ?? '')) to++;
+  return { from, to };
+}
 
 /**
  * The year a figure's sentence states (the last before the figure, else the first after), or, when it states none, the
@@ -40,10 +52,7 @@ export function yearNear(
   passage: Passage,
 ): { year: number; inferred: boolean } | null {
   const points = Array.from(text);
-  let from = passage.start;
-  while (from > 0 && !SENTENCE_END.test(points[from - 1] ?? '')) from--;
-  let to = passage.end;
-  while (to < points.length && !SENTENCE_END.test(points[to] ?? '')) to++;
+  const { from, to } = sentenceAround(points, passage);
   const sentence = points.slice(from, to).join('');
   // The last year before the figure in its sentence, else the first after it.
   let best: number | null = null;

@@ -9,16 +9,43 @@ export interface Picked {
   name: string;
 }
 
-type Kind = 'ACTOR' | 'PROGRAM';
+export type PickKind = 'ACTOR' | 'PROGRAM' | 'REGION';
+
+const PLACEHOLDER = {
+  ACTOR: 'searchActor',
+  PROGRAM: 'searchProgram',
+  REGION: 'searchPlace',
+} as const;
+
+/** The records of one kind among search hits; a place is picked by its code. */
+export function hitsOf(
+  hits: readonly {
+    type: string;
+    actor?: Picked | null;
+    program?: Picked | null;
+    region?: { code: string; name: string } | null;
+  }[],
+  kind: PickKind,
+): Picked[] {
+  return hits.flatMap((hit) => {
+    if (kind === 'REGION') {
+      return hit.type === 'REGION' && hit.region
+        ? [{ id: hit.region.code, name: hit.region.name }]
+        : [];
+    }
+    const record = kind === 'ACTOR' ? hit.actor : hit.program;
+    return record ? [{ id: record.id, name: record.name }] : [];
+  });
+}
 
 /**
- * Searches actors (or programs) by name as one types; a pick fills the field. For actors, a name
- * nobody has yet can be created on the spot.
+ * Searches actors, programs or places by name as one types; a pick fills the field. For actors, a
+ * name nobody has yet can be created on the spot.
  */
 export function Picker(props: {
   label: string;
   field: string;
-  kind: Kind;
+  kind: PickKind;
   value: Picked | null;
   onChange: (value: Picked | null) => void;
   error?: string | undefined;
@@ -34,10 +61,7 @@ export function Picker(props: {
   });
   const [created, createActor] = useMutation(CreateActorMutation);
   const [problem, setProblem] = useState<string | null>(null);
-  const hits = (data?.search ?? []).flatMap((hit) => {
-    const record = props.kind === 'ACTOR' ? hit.actor : hit.program;
-    return record ? [{ id: record.id, name: record.name }] : [];
-  });
+  const hits = hitsOf(data?.search ?? [], props.kind);
 
   const create = async () => {
     const result = await createActor({ input: { name: text.trim(), kind: 'OTHER' } });
@@ -71,7 +95,7 @@ export function Picker(props: {
         <input
           type="search"
           value={text}
-          placeholder={t('searchActor', lang)}
+          placeholder={t(PLACEHOLDER[props.kind], lang)}
           onChange={(e) => setText(e.target.value)}
         />
       </label>

@@ -3,7 +3,7 @@ import type { Locale } from '../display-name';
 import { useLang } from '../lib/url-state';
 import { Field, Select } from './form-fields';
 import { type Passage, quoteOf, yearNear } from './passage';
-import { FieldError, Picker } from './picker';
+import { FieldError, Picker, type PickKind } from './picker';
 import {
   type Errors,
   type FormValues,
@@ -32,9 +32,9 @@ const PAIRING_KINDS = [
   'SUPERVISION',
 ];
 
-/** One field of a record: an actor picker (`pick`), a choice (`options`) or a text input. */
+/** One field of a record: a picker (`pick`, of actors unless `kind` says), a choice (`options`) or a text input. */
 type FieldSpec =
-  | { name: string; label: CurateKey; pick: keyof Picks }
+  | { name: string; label: CurateKey; pick: keyof Picks; kind?: PickKind }
   | { name: string; label: CurateKey; value: keyof FormValues; options?: readonly string[] };
 
 /** The fields of each record type, in form order; `name` is the input path its errors come under. */
@@ -47,6 +47,7 @@ const FIELDS: Record<RecordType, readonly FieldSpec[]> = {
     { name: 'year', label: 'year', value: 'year' },
     { name: 'status', label: 'status', value: 'status', options: STATUSES },
     { name: 'instrument', label: 'instrument', value: 'instrument', options: INSTRUMENTS },
+    { name: 'programId', label: 'program', pick: 'program', kind: 'PROGRAM' },
   ],
   OBSERVATION: [
     { name: 'metric', label: 'metric', value: 'metric' },
@@ -56,6 +57,8 @@ const FIELDS: Record<RecordType, readonly FieldSpec[]> = {
     { name: 'year', label: 'year', value: 'year' },
     { name: 'kind', label: 'kind', value: 'kind', options: KINDS },
     { name: 'actorId', label: 'actor', pick: 'actor' },
+    { name: 'regionCode', label: 'place', pick: 'region', kind: 'REGION' },
+    { name: 'programId', label: 'program', pick: 'program', kind: 'PROGRAM' },
   ],
   ACTOR: [
     { name: 'name', label: 'name', value: 'name' },
@@ -116,9 +119,11 @@ export function RecordForm(props: {
     actor: null,
     helper: null,
     recipient: null,
+    program: null,
+    region: null,
   });
   const [errors, setErrors] = useState<Errors>({});
-  const { saving, save } = useSaveRecord(props.documentId);
+  const { saving, save } = useSaveRecord(props.documentId, props.text);
   const parts: Parts = {
     v,
     set: (key) => (value) => setV((old) => ({ ...old, [key]: value })),
@@ -188,7 +193,7 @@ function RecordField({ spec, p }: { spec: FieldSpec; p: Parts }) {
       <Picker
         label={label}
         field={spec.name}
-        kind="ACTOR"
+        kind={spec.kind ?? 'ACTOR'}
         value={p.picks[spec.pick]}
         onChange={p.pick(spec.pick)}
         error={error}

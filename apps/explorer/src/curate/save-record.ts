@@ -7,6 +7,7 @@ import {
   RecordObservationMutation,
   RecordPairingMutation,
 } from './queries';
+import { flowInput, observationInput, pairingInput, type RecordSource } from './record-input';
 
 export type RecordType = 'FLOW' | 'OBSERVATION' | 'ACTOR' | 'PAIRING';
 /** Field errors keyed by their path without "input" ("amount.value"); '' for the whole form. */
@@ -33,6 +34,9 @@ export interface Picks {
   actor: Picked | null;
   helper: Picked | null;
   recipient: Picked | null;
+  /** A program; for a place (region) the id is its code. */
+  program: Picked | null;
+  region: Picked | null;
 }
 
 type Answer =
@@ -49,7 +53,7 @@ function errorsOf(answer: Answer, fallback: string | undefined): Errors | null {
 }
 
 /** Saves through the existing mutations; resolves to the errors, or null when saved. */
-export function useSaveRecord(documentId: string) {
+export function useSaveRecord(documentId: string, text: string) {
   const [flow, recordFlow] = useMutation(RecordFlowMutation);
   const [observation, recordObservation] = useMutation(RecordObservationMutation);
   const [actor, createActor] = useMutation(CreateActorMutation);
@@ -62,50 +66,20 @@ export function useSaveRecord(documentId: string) {
     picks: Picks,
     passage: Passage,
   ): Promise<Errors | null> => {
-    const citations = [{ documentId, start: passage.start, end: passage.end }];
-    const year = Number(v.year);
+    const source: RecordSource = { documentId, text, passage, v, picks };
     if (type === 'FLOW') {
-      const r = await recordFlow({
-        input: {
-          sourceId: picks.source?.id ?? '',
-          targetId: picks.target?.id ?? '',
-          amount: { value: v.value, qualifier: v.qualifier as 'EXACT', unit: 'CNY' },
-          year,
-          status: v.status as 'DISBURSED',
-          instrument: v.instrument as 'TRANSFER',
-          citations,
-        },
-      });
+      const r = await recordFlow({ input: flowInput(source) });
       return errorsOf(r.data?.recordFlow, r.error?.message);
     }
     if (type === 'OBSERVATION') {
-      const r = await recordObservation({
-        input: {
-          metric: v.metric,
-          value: v.value,
-          qualifier: v.qualifier as 'EXACT',
-          unit: v.unit,
-          year,
-          kind: v.kind as 'ACTUAL',
-          actorId: picks.actor?.id ?? null,
-          citations,
-        },
-      });
+      const r = await recordObservation({ input: observationInput(source) });
       return errorsOf(r.data?.recordObservation, r.error?.message);
     }
     if (type === 'PAIRING') {
-      const r = await recordPairing({
-        input: {
-          helperId: picks.helper?.id ?? '',
-          recipientId: picks.recipient?.id ?? '',
-          kind: v.pairingKind,
-          year: v.year.trim() ? year : null,
-          coverage: v.coverage.trim() ? Number(v.coverage) : null,
-          citations,
-        },
-      });
+      const r = await recordPairing({ input: pairingInput(source) });
       return errorsOf(r.data?.recordPairing, r.error?.message);
     }
+    const citations = [{ documentId, start: passage.start, end: passage.end }];
     const r = await createActor({
       input: { name: v.name, kind: v.actorKind as 'GOVERNMENT', citations },
     });
