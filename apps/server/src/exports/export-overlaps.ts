@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { OverlapRow } from '../db/database.js';
 import { encodeGlobalId } from '../domain/records/global-id.js';
+import { OVERLAP_COLUMNS } from '../imports/csv-overlaps.js';
 import { PAGE, plain, type Table } from './export-format.js';
 
 /** An overlap with its two flows by key. `max_shared` empty: by default, the smaller amount. */
@@ -10,20 +11,12 @@ type OverlapOut = Omit<OverlapRow, 'flow_a_id' | 'flow_b_id'> & {
 };
 
 export const overlaps: Table<OverlapOut> = {
-  columns: [
-    'key',
-    'flow_a_key',
-    'flow_b_key',
-    'certainty',
-    'max_shared',
-    'stated_total',
-    'note',
-    'id',
-  ],
+  // The import's columns (an export imports again as it is).
+  columns: [...OVERLAP_COLUMNS],
   page: async (db, _where, after) =>
     (
       await sql<OverlapOut>`select o.id, o.key, fa.key as flow_a_key, fb.key as flow_b_key,
-          o.certainty, o.max_shared, o.stated_total, o.note
+          o.certainty, o.max_shared, o.stated_total, o.note, o.note_zh
         from flow_overlaps o join flows fa on fa.id = o.flow_a_id join flows fb on fb.id = o.flow_b_id
         where o.id > ${after} order by o.id limit ${PAGE}`.execute(db)
     ).rows,
@@ -35,6 +28,7 @@ export const overlaps: Table<OverlapOut> = {
     plain(o.max_shared),
     plain(o.stated_total),
     o.note,
+    o.note_zh,
     encodeGlobalId('Overlap', o.id),
   ],
   json: (o) => ({
@@ -46,5 +40,6 @@ export const overlaps: Table<OverlapOut> = {
     maxShared: plain(o.max_shared),
     statedTotal: plain(o.stated_total),
     note: o.note,
+    noteZh: o.note_zh,
   }),
 };

@@ -22,6 +22,9 @@ type FlowOut = Omit<FlowRow, 'source_id' | 'target_id' | 'program_id' | 'parent_
   citations: string | null;
 };
 
+/** Inferences in a CSV cell: JSON, as the import reads it; empty for none. */
+const inferredCell = (list: readonly unknown[]) => (list.length ? JSON.stringify(list) : null);
+
 /** As the totals count it: money, not planned, not loan principal nor leveraged money. */
 const countsAsPublicMoney = (f: { unit: string; status: string; instrument: string }) =>
   f.unit === 'CNY' &&
@@ -38,7 +41,7 @@ export const flows: Table<FlowOut> = {
           t.key as target_key, t.name as target_name, f.amount, f.qualifier, f.low, f.high, f.unit,
           f.year, f.status, f.instrument, p.key as program_key, p.name as program_name,
           s.name_en as source_name_en, t.name_en as target_name_en, p.name_en as program_name_en,
-          par.key as parent_key, f.note,
+          par.key as parent_key, f.note, f.note_zh, f.inferred,
           (select string_agg(c.quote, ' | ' order by c.id) from citations c where c.flow_id = f.id)
             as citations
         from flows f join actors s on s.id = f.source_id join actors t on t.id = f.target_id
@@ -62,6 +65,8 @@ export const flows: Table<FlowOut> = {
       f.program_key,
       f.parent_key,
       f.note,
+      f.note_zh,
+      inferredCell(f.inferred),
       currency(f.unit),
       f.source_name,
       f.target_name,
@@ -87,6 +92,8 @@ export const flows: Table<FlowOut> = {
     programKey: f.program_key,
     parentKey: f.parent_key,
     note: f.note,
+    noteZh: f.note_zh,
+    inferred: f.inferred,
   }),
 };
 
@@ -100,12 +107,13 @@ export const actors: Table<ActorRow> = {
     'member_count',
     'aliases',
     'note',
+    'note_zh',
     'id',
   ],
   page: async (db, _where, after) =>
     (
       await sql<ActorRow>`select a.id, a.key, a.name, a.name_en, a.kind, a.region_code,
-          a.member_count, a.aliases, a.note
+          a.member_count, a.aliases, a.note, a.note_zh
         from actors a where a.id > ${after} order by a.id limit ${PAGE}`.execute(db)
     ).rows,
   csv: (a) => [
@@ -117,6 +125,7 @@ export const actors: Table<ActorRow> = {
     a.member_count,
     a.aliases,
     a.note,
+    a.note_zh,
     encodeGlobalId('Actor', a.id),
   ],
   json: (a) => ({
@@ -130,6 +139,7 @@ export const actors: Table<ActorRow> = {
     memberCount: a.member_count,
     aliases: a.aliases,
     note: a.note,
+    noteZh: a.note_zh,
   }),
 };
 
@@ -154,12 +164,15 @@ export const observations: Table<ObservationOut> = {
     'region_code',
     'program_key',
     'note',
+    'note_zh',
+    'inferred',
     'id',
   ],
   page: async (db, _where, after) =>
     (
       await sql<ObservationOut>`select o.id, o.key, o.metric, o.value, o.qualifier, o.low, o.high,
-          o.unit, o.year, o.kind, a.key as actor_key, o.region_code, p.key as program_key, o.note
+          o.unit, o.year, o.kind, a.key as actor_key, o.region_code, p.key as program_key, o.note,
+          o.note_zh, o.inferred
         from observations o left join actors a on a.id = o.actor_id
         left join programs p on p.id = o.program_id
         where o.id > ${after} order by o.id limit ${PAGE}`.execute(db)
@@ -180,6 +193,8 @@ export const observations: Table<ObservationOut> = {
       o.region_code,
       o.program_key,
       o.note,
+      o.note_zh,
+      inferredCell(o.inferred),
       encodeGlobalId('Observation', o.id),
     ];
   },
@@ -199,5 +214,7 @@ export const observations: Table<ObservationOut> = {
     regionCode: o.region_code,
     programKey: o.program_key,
     note: o.note,
+    noteZh: o.note_zh,
+    inferred: o.inferred,
   }),
 };

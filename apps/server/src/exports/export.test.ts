@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../imports/import-dataset.js';
 import { exportHarness } from '../test/export-server.js';
@@ -84,7 +85,9 @@ describe('/export', () => {
       expect(row?.slice(1, 3)).toEqual([total.publicMoney.value, total.publicMoney.qualifier]);
     }
   });
+});
 
+describe('/export, imported again', () => {
   it('round trip: the exported flows, actors and observations import back unchanged', async () => {
     const before = await fingerprint(ctx.db);
     const by = { author: 'test', tokenId: null };
@@ -100,5 +103,41 @@ describe('/export', () => {
       }
     }
     expect(await fingerprint(ctx.db)).toEqual(before);
+  });
+
+  it('carries inferences and Chinese notes: imported copies of exported records match them', async () => {
+    const by = { author: 'test', tokenId: null };
+    const csv = (await (await fetch(`${base}/export/flows.csv`)).text()).split('\r\n');
+    const copiedCsv = [
+      csv[0],
+      ...csv
+        .slice(1)
+        .filter(Boolean)
+        .map((l) => `csv-${l}`),
+    ].join('\n');
+    await importDataset(ctx.db, by, copiedCsv, { format: 'CSV' });
+    for (const name of ['flows', 'observations']) {
+      const records = JSON.parse(await (await fetch(`${base}/export/${name}.json`)).text());
+      const copies = records.map((r: { key: string }) => ({ ...r, key: `json-${r.key}` }));
+      await importDataset(ctx.db, by, JSON.stringify(copies), { format: 'JSON' });
+    }
+    for (const [table, prefix] of [
+      ['flows', 'csv-'],
+      ['flows', 'json-'],
+      ['observations', 'json-'],
+    ] as const) {
+      const { rows } = await sql<{ key: string; same: boolean; inferred: number }>`
+        select o.key, c.inferred = o.inferred and c.note_zh is not distinct from o.note_zh
+            and c.note is not distinct from o.note as same, jsonb_array_length(o.inferred) as inferred
+        from ${sql.table(table)} o join ${sql.table(table)} c on c.key = ${prefix} || o.key`.execute(
+        ctx.db,
+      );
+      expect(rows.length, `${prefix}${table}`).toBeGreaterThan(10);
+      expect(rows.filter((r) => r.inferred > 0).length, `${prefix}${table}`).toBeGreaterThan(3);
+      expect(
+        rows.filter((r) => !r.same).map((r) => r.key),
+        `${prefix}${table}`,
+      ).toEqual([]);
+    }
   });
 });

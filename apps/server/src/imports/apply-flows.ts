@@ -112,9 +112,9 @@ function insertWave(w: FlowWrite, childrenOnly: boolean) {
       : null;
   return sql`with src as (${w.resolved}), ins as (
       insert into flows (${id ? sql`id, ` : sql``}key, source_id, target_id, amount, qualifier,
-        low, high, unit, year, status, instrument, program_id, parent_id, note)
+        low, high, unit, year, status, instrument, program_id, parent_id, note, note_zh, inferred)
       select ${id ? sql`${id}, ` : sql``}s.key, s.source_id, s.target_id, s.amount, s.qualifier, s.low, s.high, s.unit, s.year,
-        s.status, s.instrument, s.program_id, s.parent_id, s.note
+        s.status, s.instrument, s.program_id, s.parent_id, s.note, s.note_zh, s.inferred
       from src s
       where (s.parent_key is null or s.parent_id is not null)
         ${childrenOnly ? sql`and s.parent_key is not null` : sql``}
@@ -131,14 +131,14 @@ async function updateFlows(w: FlowWrite): Promise<number> {
     await sql`with src as (${w.resolved}), old as (
         select f.id, ${snapshotSql('Flow', 'f')} as before from flows f join src s on s.key = f.key
         where (f.source_id, f.target_id, f.amount, f.qualifier, f.low, f.high, f.unit, f.year, f.status,
-               f.instrument, f.program_id, f.parent_id, f.note)
+               f.instrument, f.program_id, f.parent_id, f.note, f.note_zh, f.inferred)
           is distinct from (s.source_id, s.target_id, s.amount, s.qualifier, s.low, s.high, s.unit, s.year,
-               s.status, s.instrument, s.program_id, s.parent_id, s.note)
+               s.status, s.instrument, s.program_id, s.parent_id, s.note, s.note_zh, s.inferred)
       ), upd as (
         update flows f set source_id = s.source_id, target_id = s.target_id, amount = s.amount,
           qualifier = s.qualifier, low = s.low, high = s.high, unit = s.unit, year = s.year,
           status = s.status, instrument = s.instrument, program_id = s.program_id,
-          parent_id = s.parent_id, note = s.note
+          parent_id = s.parent_id, note = s.note, note_zh = s.note_zh, inferred = s.inferred
         from src s where s.key = f.key and f.id in (select id from old) returning f.*
       )
       insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)

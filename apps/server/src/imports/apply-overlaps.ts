@@ -60,6 +60,7 @@ export async function applyOverlaps(
       max_shared: c.record.maxShared,
       stated_total: c.record.statedTotal,
       note: c.record.note,
+      note_zh: c.record.noteZh,
     };
     if (c.existing === null) {
       const { id } = await db
@@ -171,12 +172,14 @@ function changed(
     max_shared: string | null;
     stated_total: string | null;
     note: string | null;
+    note_zh: string | null;
   },
   r: OverlapRecord,
 ) {
   return (
     o.certainty !== r.certainty ||
     o.note !== r.note ||
+    o.note_zh !== r.noteZh ||
     !sameDecimal(o.max_shared, r.maxShared) ||
     !sameDecimal(o.stated_total, r.statedTotal)
   );

@@ -11,11 +11,13 @@ async function applyActors(db: Kysely<Database>, by: Author, reason: string): Pr
   const updated = affected(
     await sql`with old as (
         select a.id, ${snapshotSql('Actor', 'a')} as before from actors a join import_actors s on s.key = a.key
-        where (a.name, a.name_en, a.kind, a.region_code, a.member_count, a.aliases, a.note)
-          is distinct from (s.name, s.name_en, s.kind, s.region_code, s.member_count, s.aliases, s.note)
+        where (a.name, a.name_en, a.kind, a.region_code, a.member_count, a.aliases, a.note, a.note_zh)
+          is distinct from (s.name, s.name_en, s.kind, s.region_code, s.member_count, s.aliases, s.note,
+            s.note_zh)
       ), upd as (
         update actors a set name = s.name, name_en = s.name_en, kind = s.kind,
-          region_code = s.region_code, member_count = s.member_count, aliases = s.aliases, note = s.note
+          region_code = s.region_code, member_count = s.member_count, aliases = s.aliases, note = s.note,
+          note_zh = s.note_zh
         from import_actors s where s.key = a.key and a.id in (select id from old) returning a.*
       )
       insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
@@ -24,8 +26,9 @@ async function applyActors(db: Kysely<Database>, by: Author, reason: string): Pr
   );
   const created = affected(
     await sql`with ins as (
-        insert into actors (key, name, name_en, kind, region_code, member_count, aliases, note)
-        select s.key, s.name, s.name_en, s.kind, s.region_code, s.member_count, s.aliases, s.note
+        insert into actors (key, name, name_en, kind, region_code, member_count, aliases, note, note_zh)
+        select s.key, s.name, s.name_en, s.kind, s.region_code, s.member_count, s.aliases, s.note,
+          s.note_zh
         from import_actors s where not exists (select 1 from actors a where a.key = s.key)
         order by s.row_no returning *
       )
@@ -50,13 +53,14 @@ async function applyObservations(
     await sql`with src as (${src}), old as (
         select o.id, ${snapshotSql('Observation', 'o')} as before from observations o join src s on s.key = o.key
         where (o.metric, o.value, o.qualifier, o.low, o.high, o.unit, o.year, o.kind, o.actor_id,
-               o.region_code, o.program_id, o.note)
+               o.region_code, o.program_id, o.note, o.note_zh, o.inferred)
           is distinct from (s.metric, s.value, s.qualifier, s.low, s.high, s.unit, s.year, s.kind,
-               s.actor_id, s.region_code, s.program_id, s.note)
+               s.actor_id, s.region_code, s.program_id, s.note, s.note_zh, s.inferred)
       ), upd as (
         update observations o set metric = s.metric, value = s.value, qualifier = s.qualifier,
           low = s.low, high = s.high, unit = s.unit, year = s.year, kind = s.kind,
-          actor_id = s.actor_id, region_code = s.region_code, program_id = s.program_id, note = s.note
+          actor_id = s.actor_id, region_code = s.region_code, program_id = s.program_id, note = s.note,
+          note_zh = s.note_zh, inferred = s.inferred
         from src s where s.key = o.key and o.id in (select id from old) returning o.*
       )
       insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
@@ -66,9 +70,9 @@ async function applyObservations(
   const created = affected(
     await sql`with src as (${src}), ins as (
         insert into observations (key, metric, value, qualifier, low, high, unit, year, kind,
-          actor_id, region_code, program_id, note)
+          actor_id, region_code, program_id, note, note_zh, inferred)
         select s.key, s.metric, s.value, s.qualifier, s.low, s.high, s.unit, s.year, s.kind,
-          s.actor_id, s.region_code, s.program_id, s.note
+          s.actor_id, s.region_code, s.program_id, s.note, s.note_zh, s.inferred
         from src s where not exists (select 1 from observations o where o.key = s.key)
         order by s.row_no returning *
       )

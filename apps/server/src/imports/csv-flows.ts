@@ -11,6 +11,7 @@ import {
   toFlowRecord,
 } from '../domain/flow/flow.rules.js';
 import { decimalString, moneyInput, UNIT, unit } from '../domain/money/money.rules.js';
+import { flowInferences } from '../domain/records/inference.rules.js';
 import { freeText, KEY, key, MAX_YEAR, MIN_YEAR, year } from '../domain/records/record.rules.js';
 
 // Flows as CSV: the columns, and the rules each row is read by (the mutations' rules).
@@ -31,6 +32,8 @@ export const FLOW_COLUMNS = [
   'program_key',
   'parent_external_id',
   'note',
+  'note_zh',
+  'inferred',
 ] as const;
 export type FlowColumn = (typeof FLOW_COLUMNS)[number];
 /**
@@ -67,6 +70,19 @@ const csvYear = z
   .pipe(year);
 const blank = (s: string | undefined) => (s === undefined || s === '' ? null : s);
 
+/** The `inferred` cell: the inferences as JSON, `[{"field":"year","note":"…","noteZh":"…"}]`. */
+const inferredCell = z
+  .string()
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON list of {field, note, noteZh}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(flowInferences);
+
 const flowCsv = z
   .object({
     external_id: key,
@@ -83,6 +99,8 @@ const flowCsv = z
     program_key: key.nullable(),
     parent_external_id: key.nullable(),
     note: freeText().nullable(),
+    note_zh: freeText().nullable(),
+    inferred: inferredCell.nullable(),
   })
   .superRefine((f, ctx) => {
     checkEnds(f, 'source_key', 'target_key', ctx);
@@ -120,6 +138,7 @@ export function plainFlow(f: Partial<Record<FlowColumn, string>>): FlowRecord | 
   const status = f.status ?? '';
   const instrument = f.instrument ?? '';
   if ((f.low ?? '') !== '' || (f.high ?? '') !== '' || (f.note ?? '') !== '') return null;
+  if ((f.note_zh ?? '') !== '' || (f.inferred ?? '') !== '') return null;
   if (qualifier !== '' && qualifier !== 'EXACT') return null;
   if (!KEY.test(key) || !KEY.test(source) || !KEY.test(target)) return null;
   if (!endsDiffer(source, target)) return null;
@@ -149,6 +168,8 @@ export function plainFlow(f: Partial<Record<FlowColumn, string>>): FlowRecord | 
     programKey: program || null,
     parentKey: parent || null,
     note: null,
+    noteZh: null,
+    inferred: '[]',
   };
 }
 
@@ -189,6 +210,8 @@ export function flowFromCsvSchema(
     programKey: f.program_key,
     parentKey: f.parent_external_id,
     note: f.note,
+    noteZh: f.note_zh,
+    inferred: f.inferred,
   });
 }
 

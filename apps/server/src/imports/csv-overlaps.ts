@@ -10,6 +10,7 @@ export const OVERLAP_COLUMNS = [
   'max_shared',
   'stated_total',
   'note',
+  'note_zh',
   'id',
 ] as const;
 
@@ -54,6 +55,7 @@ export function overlapFromCsv(
     maxShared: get('max_shared'),
     statedTotal: get('stated_total'),
     note: get('note'),
+    noteZh: get('note_zh'),
   });
   if (parsed.success) return parsed.data as OverlapRecord;
   return parsed.error.issues.map((issue) => ({
@@ -67,4 +69,6 @@ const csvColumn = (path: string[]) =>
     ? path[1] === '1'
       ? 'flow_b_key'
       : 'flow_a_key'
-    : ({ maxShared: 'max_shared', statedTotal: 'stated_total' }[path[0] ?? ''] ?? path[0] ?? null);
+    : ({ maxShared: 'max_shared', statedTotal: 'stated_total', noteZh: 'note_zh' }[path[0] ?? ''] ??
+      path[0] ??
+      null);

@@ -48,6 +48,11 @@ const row = (fx: Fixture, parents: string[], clean: boolean) => {
     program_key: f(['', '', fx.program], ['zz-no-program']),
     parent_external_id: f(['', '', '', ...parents], ['zz-no-parent']),
     note: f(['', '', 'a note', 'tab\there'], ['<b>']),
+    note_zh: f(['', '', '一条备注'], ['<i>']),
+    inferred: f(
+      ['', '', '[]', '[{"field":"year","note":"read as 2018","noteZh":"读作2018年"}]'],
+      ['[{"field":"colour","note":"x"}]', '{not json'],
+    ),
   });
 };
 /** Every other file is clean (so that some are accepted); the rest may break rules. */
@@ -98,7 +103,7 @@ async function outcome(fx: Fixture, run: number, file: string, direct: boolean) 
   const like = `p${run}-%`;
   const { rows } = await sql`select f.key, f.source_id, f.target_id, f.amount::text,
       f.qualifier, f.low::text, f.high::text, f.unit, f.year, f.status, f.instrument,
-      f.program_id, p.key as parent, f.note,
+      f.program_id, p.key as parent, f.note, f.note_zh, f.inferred,
       (select count(*)::int from revisions r where r.record_type = 'Flow'
         and r.record_id = f.id and r.action = 'CREATE') as revisions
     from flows f left join flows p on p.id = f.parent_id

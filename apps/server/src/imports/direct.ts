@@ -175,6 +175,8 @@ export class DirectFlows {
       ...flowValues(f),
       program ?? null,
       f.note,
+      f.noteZh,
+      f.inferred,
     ]);
     return true;
   }
@@ -207,7 +209,7 @@ export class DirectFlows {
     await copyInto(
       this.client,
       `flows (id, key, source_id, target_id, amount, qualifier, low, high, unit, year, status,
-        instrument, program_id, note)`,
+        instrument, program_id, note, note_zh, inferred)`,
       copyLines(rows),
     );
     let revisions = '';

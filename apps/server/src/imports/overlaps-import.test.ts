@@ -100,10 +100,9 @@ describe('overlaps in a CSV import (the columns of /export/overlaps.csv)', () =>
   const run = (text: string) => importDataset(ctx.db, by, text, { format: 'CSV' });
 
   it('reads the exported rows back unchanged, and refuses a bad one, writing nothing', async () => {
-    const seed =
-      'integrated-funds-and-regional-input-2017,treasury-to-poor-counties-2017,integrated-funds-2017,STATED,,10000000000,"' +
-      (await noteOf('integrated-funds-and-regional-input-2017')) +
-      '",';
+    const { note, noteZh } = await notesOf('integrated-funds-and-regional-input-2017');
+    expect(noteZh).not.toBe('');
+    const seed = `integrated-funds-and-regional-input-2017,treasury-to-poor-counties-2017,integrated-funds-2017,STATED,,10000000000,"${note}","${noteZh}",`;
     const report = await expectUnchanged(ctx.db, () => run(csv(seed)));
     expect(report.overlaps).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: 0 });
     const errors = await rejected(() =>
@@ -116,11 +115,13 @@ describe('overlaps in a CSV import (the columns of /export/overlaps.csv)', () =>
   });
 });
 
-async function noteOf(key: string) {
-  const { note } = await ctx.db
+/** An overlap's notes in both languages, quoted for a CSV cell. */
+async function notesOf(key: string) {
+  const { note, note_zh } = await ctx.db
     .selectFrom('flow_overlaps')
-    .select('note')
+    .select(['note', 'note_zh'])
     .where('key', '=', key)
     .executeTakeFirstOrThrow();
-  return (note ?? '').replaceAll('"', '""');
+  const cell = (s: string | null) => (s ?? '').replaceAll('"', '""');
+  return { note: cell(note), noteZh: cell(note_zh) };
 }

@@ -15,6 +15,7 @@ import {
   type OverlapCertainty,
   SELF_OVERLAP,
 } from '../domain/overlap/overlap.rules.js';
+import { inferredColumn, observationInferences } from '../domain/records/inference.rules.js';
 import { freeText, key, metric, regionCode, year } from '../domain/records/record.rules.js';
 
 /**
@@ -32,6 +33,7 @@ export interface ActorRecord {
   memberCount: number | null;
   aliases: string[];
   note: string | null;
+  noteZh: string | null;
 }
 
 export interface ObservationRecord {
@@ -49,6 +51,9 @@ export interface ObservationRecord {
   regionCode: string | null;
   programKey: string | null;
   note: string | null;
+  noteZh: string | null;
+  /** As stored: JSON text (`[]` for none). */
+  inferred: string;
 }
 
 /** Two flows that may share money, named by their external ids (the export's `flowKeys`). */
@@ -60,6 +65,7 @@ export interface OverlapRecord {
   maxShared: string | null;
   statedTotal: string | null;
   note: string | null;
+  noteZh: string | null;
 }
 
 export type ImportRecord = ActorRecord | FlowRecord | ObservationRecord | OverlapRecord;
@@ -83,6 +89,7 @@ const actorJson = z
       memberCount: a.memberCount ?? null,
       aliases: a.aliases ?? [],
       note: a.note ?? null,
+      noteZh: a.noteZh ?? null,
     }),
   );
 
@@ -114,6 +121,8 @@ const observationJson = z
     regionCode: regionCode.nullish(),
     programKey: key.nullish(),
     note: freeText().nullish(),
+    noteZh: freeText().nullish(),
+    inferred: observationInferences.nullish(),
   })
   .superRefine((o, ctx) => {
     const bounds = moneyInput.safeParse({
@@ -143,6 +152,8 @@ const observationJson = z
       regionCode: o.regionCode ?? null,
       programKey: o.programKey ?? null,
       note: o.note ?? null,
+      noteZh: o.noteZh ?? null,
+      inferred: inferredColumn(o.inferred),
     };
   });
 
@@ -157,6 +168,7 @@ const overlapJson = z
     maxShared: decimalString.nullish(),
     statedTotal: decimalString.nullish(),
     note: freeText().nullish(),
+    noteZh: freeText().nullish(),
   })
   .superRefine((o, ctx) => {
     if (o.flowKeys[0] === o.flowKeys[1]) {
@@ -172,6 +184,7 @@ const overlapJson = z
       maxShared: o.maxShared ?? null,
       statedTotal: o.statedTotal ?? null,
       note: o.note ?? null,
+      noteZh: o.noteZh ?? null,
     }),
   );
 

@@ -19,18 +19,19 @@ export const BATCH = 5_000;
 export async function createStagingTables(db: Kysely<Database>): Promise<void> {
   await sql`create temporary table import_actors (
     row_no int not null, key text not null, name text not null, name_en text, kind text not null,
-    region_code text, member_count int, aliases text[] not null, note text
+    region_code text, member_count int, aliases text[] not null, note text, note_zh text
   ) on commit drop`.execute(db);
   await sql`create temporary table import_flows (
     row_no int not null, key text not null, source_key text not null, target_key text not null,
     amount numeric not null, qualifier text not null, low numeric, high numeric, unit text not null,
     year int not null, status text not null, instrument text not null, program_key text,
-    parent_key text, note text
+    parent_key text, note text, note_zh text, inferred jsonb not null
   ) on commit drop`.execute(db);
   await sql`create temporary table import_observations (
     row_no int not null, key text not null, metric text not null, value numeric not null,
     qualifier text not null, low numeric, high numeric, unit text not null, year int not null,
-    kind text not null, actor_key text, region_code text, program_key text, note text
+    kind text not null, actor_key text, region_code text, program_key text, note text,
+    note_zh text, inferred jsonb not null
   ) on commit drop`.execute(db);
 }
 
@@ -51,13 +52,14 @@ async function stageActors(db: Kysely<Database>, rows: Staged<ActorRecord>) {
   // text[] per row does not fit unnest's one-dimensional arrays: carry aliases as JSON.
   await sql`insert into import_actors
     select r, k, n, ne, kd, rc, mc,
-      array(select jsonb_array_elements_text(al::jsonb)), nt
+      array(select jsonb_array_elements_text(al::jsonb)), nt, nz
     from unnest(${rows.map((r) => r.row)}::int[], ${column(rows, 'key')}::text[],
       ${column(rows, 'name')}::text[], ${column(rows, 'nameEn')}::text[],
       ${column(rows, 'kind')}::text[], ${column(rows, 'regionCode')}::text[],
       ${column(rows, 'memberCount')}::int[],
-      ${rows.map((r) => JSON.stringify(r.record.aliases))}::text[], ${column(rows, 'note')}::text[])
-      as t(r, k, n, ne, kd, rc, mc, al, nt)`.execute(db);
+      ${rows.map((r) => JSON.stringify(r.record.aliases))}::text[], ${column(rows, 'note')}::text[],
+      ${column(rows, 'noteZh')}::text[])
+      as t(r, k, n, ne, kd, rc, mc, al, nt, nz)`.execute(db);
 }
 
 async function stageFlows(db: Kysely<Database>, rows: Staged<FlowRecord>) {
@@ -69,7 +71,8 @@ async function stageFlows(db: Kysely<Database>, rows: Staged<FlowRecord>) {
       ${column(rows, 'unit')}::text[], ${column(rows, 'year')}::int[],
       ${column(rows, 'status')}::text[], ${column(rows, 'instrument')}::text[],
       ${column(rows, 'programKey')}::text[], ${column(rows, 'parentKey')}::text[],
-      ${column(rows, 'note')}::text[])`.execute(db);
+      ${column(rows, 'note')}::text[], ${column(rows, 'noteZh')}::text[],
+      ${column(rows, 'inferred')}::jsonb[])`.execute(db);
 }
 
 async function stageObservations(db: Kysely<Database>, rows: Staged<ObservationRecord>) {
@@ -80,7 +83,8 @@ async function stageObservations(db: Kysely<Database>, rows: Staged<ObservationR
       ${column(rows, 'high')}::numeric[], ${column(rows, 'unit')}::text[],
       ${column(rows, 'year')}::int[], ${column(rows, 'kind')}::text[],
       ${column(rows, 'actorKey')}::text[], ${column(rows, 'regionCode')}::text[],
-      ${column(rows, 'programKey')}::text[], ${column(rows, 'note')}::text[])`.execute(db);
+      ${column(rows, 'programKey')}::text[], ${column(rows, 'note')}::text[],
+      ${column(rows, 'noteZh')}::text[], ${column(rows, 'inferred')}::jsonb[])`.execute(db);
 }
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
@@ -125,6 +129,8 @@ async function copyFlows(client: pg.Client, rows: Staged<FlowRecord>) {
         f.programKey,
         f.parentKey,
         f.note,
+        f.noteZh,
+        f.inferred,
       ]),
     ),
   );
@@ -150,6 +156,8 @@ async function copyObservations(client: pg.Client, rows: Staged<ObservationRecor
         o.regionCode,
         o.programKey,
         o.note,
+        o.noteZh,
+        o.inferred,
       ]),
     ),
   );

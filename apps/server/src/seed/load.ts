@@ -5,11 +5,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { type FlowRecord, flowByKeys, toFlowRecord } from '../domain/flow/flow.rules.js';
 import { amountToColumns } from '../domain/money/amount-columns.js';
-import {
-  flowInferences,
-  inferredColumn,
-  observationInferences,
-} from '../domain/records/inference.rules.js';
+import { inferredColumn, observationInferences } from '../domain/records/inference.rules.js';
 import { article } from './article.js';
 import { type Ids, insertCitations, insertOverlaps, insertPairings, need } from './load-links.js';
 import { NORMALISATION_NOTE, normaliseText } from './normalise.js';
@@ -42,7 +38,7 @@ export function seedAmount(amount: SeedAmount, unit = 'CNY'): Amount {
 }
 
 /** A seed flow judged by the rules every written flow obeys (domain/flow/flow.rules.ts). */
-function seedFlowRecord(f: SeedFlow): FlowRecord {
+function seedFlowRecord(f: SeedFlow, noteZh: string | null): FlowRecord {
   const { value, qualifier, low, high, unit } = amountToStrings(seedAmount(f.amount, f.unit));
   return toFlowRecord(
     flowByKeys.parse({
@@ -56,6 +52,8 @@ function seedFlowRecord(f: SeedFlow): FlowRecord {
       programKey: f.program,
       parentKey: f.parent,
       note: f.note,
+      noteZh,
+      inferred: f.inferred,
     }),
   );
 }
@@ -210,7 +208,7 @@ async function insertFlows(trx: Transaction<Database>, dataset: SeedDataset, ids
     if (index < 0) throw new Error('seed: flow parents form a cycle or name unknown flows');
     const [f] = pending.splice(index, 1);
     if (!f) break;
-    const r = seedFlowRecord(f);
+    const r = seedFlowRecord(f, noteZhOf(dataset, 'flows', f.key));
     const row = await trx
       .insertInto('flows')
       .values({
@@ -228,8 +226,8 @@ async function insertFlows(trx: Transaction<Database>, dataset: SeedDataset, ids
         program_id: need(programs, r.programKey ?? undefined, 'program'),
         parent_id: r.parentKey === null ? null : (flows.get(r.parentKey) ?? null),
         note: r.note,
-        note_zh: noteZhOf(dataset, 'flows', r.key),
-        inferred: inferredColumn(flowInferences.parse(f.inferred ?? [])),
+        note_zh: r.noteZh,
+        inferred: r.inferred,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { Inference } from '../../db/database.js';
 import { citations } from '../citation/citation.rules.js';
 import { storedBounds } from '../money/amount-columns.js';
 import { type MoneyValue, moneyInput } from '../money/money.rules.js';
-import { flowInferences } from '../records/inference.rules.js';
+import { flowInferences, inferredColumn } from '../records/inference.rules.js';
 import {
   expectedRevision,
   freeText,
@@ -111,6 +112,9 @@ export interface FlowRecord {
   programKey: string | null;
   parentKey: string | null;
   note: string | null;
+  noteZh: string | null;
+  /** The inferences as the jsonb column stores them (JSON text; `[]` for none). */
+  inferred: string;
 }
 
 /** The fields of a flow by keys (JSON imports, the seed). */
@@ -125,6 +129,8 @@ export const flowByKeysFields = {
   programKey: key.nullish(),
   parentKey: key.nullish(),
   note: freeText().nullish(),
+  noteZh: freeText().nullish(),
+  inferred: flowInferences.nullish(),
 };
 
 export function checkFlowByKeys(f: Record<string, unknown>, ctx: z.RefinementCtx) {
@@ -147,6 +153,8 @@ export function toFlowRecord(f: {
   programKey?: string | null | undefined;
   parentKey?: string | null | undefined;
   note?: string | null | undefined;
+  noteZh?: string | null | undefined;
+  inferred?: Inference[] | null | undefined;
 }): FlowRecord {
   return {
     type: 'flow',
@@ -163,6 +171,8 @@ export function toFlowRecord(f: {
     programKey: f.programKey ?? null,
     parentKey: f.parentKey ?? null,
     note: f.note ?? null,
+    noteZh: f.noteZh ?? null,
+    inferred: inferredColumn(f.inferred),
   };
 }
 
