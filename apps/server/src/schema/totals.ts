@@ -94,12 +94,34 @@ const TotalRow = builder.objectRef<TotalRowShape>('TotalRow').implement({
   }),
 });
 
-/** What a `totals` query with more than `max` rows says to narrow. */
-export function tooManyTotalRows(max: number, groupBy: readonly string[]): TooMuchWorkError {
-  const fewer = groupBy.length > 1 ? ', or group by fewer dimensions' : '';
+/** The filter fields that narrow totals, with how the message names them. */
+const NARROWING = [
+  ['year', 'a year'],
+  ['regionCode', 'a region'],
+  ['programId', 'a program'],
+  ['actorId', 'an actor'],
+] as const;
+
+/**
+ * What a `totals` query with more than `max` rows says to narrow: the filter fields it does not
+ * set yet, and fewer dimensions when it groups by more than one.
+ */
+export function tooManyTotalRows(
+  max: number,
+  groupBy: readonly string[],
+  filter: Partial<Record<(typeof NARROWING)[number][0], unknown>> | null | undefined,
+): TooMuchWorkError {
+  const unset = NARROWING.filter(([field]) => filter?.[field] == null);
+  const words = unset.map(([, w]) => w);
+  const listed =
+    words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
+  const ways = [
+    ...(listed ? [`filter by ${listed}`] : []),
+    ...(groupBy.length > 1 ? ['group by fewer dimensions'] : []),
+  ];
   return new TooMuchWorkError(
-    `These totals have more than ${max.toLocaleString('en')} rows; narrow them: filter by a year, a region, a program or an actor${fewer}.`,
-    ['filter.year', 'filter.regionCode', 'filter.programId', 'groupBy'],
+    `These totals have more than ${max.toLocaleString('en')} rows; narrow them: ${ways.join(', or ') || 'filter them further'}.`,
+    [...unset.map(([field]) => `filter.${field}`), ...(groupBy.length > 1 ? ['groupBy'] : [])],
   );
 }
 
@@ -119,7 +141,7 @@ builder.queryField('totals', (t) =>
         await totalsConditions(db, filter),
         sql``,
         sourceFor({ source: dims.includes('SOURCE'), target: dims.includes('TARGET') }, filter),
-        { max: maxTotalRows, tooMany: () => tooManyTotalRows(maxTotalRows, dims) },
+        { max: maxTotalRows, tooMany: () => tooManyTotalRows(maxTotalRows, dims, filter) },
       );
       return groups.map((g) => ({ ...g, dims }));
     },
