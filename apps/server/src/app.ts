@@ -115,6 +115,7 @@ function yogaOf(
     databaseUrl: config.databaseUrl,
     events,
     traceTimeoutMs: config.traceTimeoutMs,
+    maxTotalRows: config.maxTotalRows,
   });
 }
 

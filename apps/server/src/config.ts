@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_TOTAL_ROWS } from './limits.js';
 import { DEFAULT_TRACE_TIMEOUT_MS } from './trace/compute.js';
 
 /** apps/server/src or apps/server/dist → the repository root. */
@@ -34,6 +35,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** A trace that computes longer fails with TOO_MUCH_WORK (keep it below requestTimeoutMs). */
   traceTimeoutMs: number;
+  /** Rows one `totals` answer may hold; more is TOO_MUCH_WORK (MAX_TOTAL_ROWS). */
+  maxTotalRows: number;
   /** Traces cut their subgraph out of an in-memory graph of every flow (TRACE_GRAPH=off: SQL). */
   traceGraph: boolean;
   /** A client must send its request headers within this long, and the whole request within
@@ -147,6 +150,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectTimeoutMs: positiveInt(env.DB_CONNECT_TIMEOUT_MS, 1_500, 'DB_CONNECT_TIMEOUT_MS'),
     requestTimeoutMs,
     traceTimeoutMs,
+    maxTotalRows: positiveInt(env.MAX_TOTAL_ROWS, MAX_TOTAL_ROWS, 'MAX_TOTAL_ROWS'),
     traceGraph: flag(env.TRACE_GRAPH, true, 'TRACE_GRAPH'),
     headersTimeoutMs,
     bodyTimeoutMs,

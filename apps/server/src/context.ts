@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ANONYMOUS, type Credentials } from './auth/tokens.js';
 import type { Database } from './db/database.js';
+import { MAX_TOTAL_ROWS } from './limits.js';
 import { createEvents, type Events } from './mutations/events.js';
 import { DEFAULT_TRACE_TIMEOUT_MS } from './trace/compute.js';
 
@@ -12,6 +13,8 @@ export interface Context {
   events: Events;
   /** How long a trace may compute (TRACE_TIMEOUT_MS). */
   traceTimeoutMs: number;
+  /** Rows one `totals` answer may hold (MAX_TOTAL_ROWS). */
+  maxTotalRows: number;
 }
 
 export function createContext(
@@ -19,6 +22,7 @@ export function createContext(
   credentials: Credentials = ANONYMOUS,
   events: Events = createEvents(),
   traceTimeoutMs = DEFAULT_TRACE_TIMEOUT_MS,
+  maxTotalRows = MAX_TOTAL_ROWS,
 ): Context {
-  return { db, credentials, events, traceTimeoutMs };
+  return { db, credentials, events, traceTimeoutMs, maxTotalRows };
 }

@@ -10,3 +10,10 @@ export const LIMITS = {
   /** Characters of one answer (or one subscription event) as JSON; larger ones are refused. */
   answerCharacters: 16 * 1024 * 1024,
 } as const;
+
+/**
+ * Rows (groups) one `totals` answer may hold (MAX_TOTAL_ROWS overrides it). The database fetches
+ * at most one more; when there are more, the query is refused with TOO_MUCH_WORK, naming what to
+ * narrow, before any row is built. A national year by source, program and target has 261,685.
+ */
+export const MAX_TOTAL_ROWS = 5_000;

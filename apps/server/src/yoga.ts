@@ -46,6 +46,8 @@ export interface YogaOptions extends HardeningOptions {
   subscriptions?: SubscriptionLimits;
   /** How long a trace may compute (TRACE_TIMEOUT_MS); 20 s by default. */
   traceTimeoutMs?: number;
+  /** Rows one `totals` answer may hold (MAX_TOTAL_ROWS); 5,000 by default. */
+  maxTotalRows?: number;
 }
 
 export function createYogaServer(db: Kysely<Database>, options: YogaOptions = {}) {
@@ -59,7 +61,8 @@ export function createYogaServer(db: Kysely<Database>, options: YogaOptions = {}
   return createYoga({
     schema,
     // Reads are public and anonymous; a mutation's token is looked up by writeCredentialsPlugin.
-    context: () => createContext(db, undefined, events, options.traceTimeoutMs),
+    context: () =>
+      createContext(db, undefined, events, options.traceTimeoutMs, options.maxTotalRows),
     // Yoga's own GraphiQL sends 9 MB uncompressed: graphiqlPlugin serves it, where it can work.
     graphiql: false,
     // Unexpected errors are masked; typed GraphQLErrors (bad input) pass through.

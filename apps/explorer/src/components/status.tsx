@@ -26,6 +26,12 @@ export function errorKind(error: CombinedError | Error): 'notFound' | 'network' 
   return badId ? 'notFound' : 'server';
 }
 
+/** The message of a TOO_MUCH_WORK error (the server names what to narrow), if it is one. */
+export function tooMuchWork(error: CombinedError | Error): string | null {
+  if (!('graphQLErrors' in error)) return null;
+  return error.graphQLErrors.find((e) => e.extensions?.code === 'TOO_MUCH_WORK')?.message ?? null;
+}
+
 /** How a retry asks: past the cache, whose answer is the one that failed. */
 export const FROM_NETWORK = { requestPolicy: 'network-only' } as const;
 
@@ -43,6 +49,17 @@ export function ErrorState({
   const kind = errorKind(error);
   // Retrying cannot make a missing record appear.
   if (kind === 'notFound') return <NotFound />;
+  // Nor a request that asks for too much: the server's message says what to narrow.
+  const tooMuch = tooMuchWork(error);
+  if (tooMuch) {
+    return (
+      <div className="status error" role="alert">
+        <p>
+          {translate('errorTooMuchWork', lang)} <span lang="en">{tooMuch}</span>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="status error" role="alert">
       <p>

@@ -22,6 +22,7 @@ const STRINGS = {
     '服务器暂时无法回答这个请求。请稍后重试。',
     'The server could not answer this request just now. Please retry.',
   ],
+  errorTooMuchWork: ['这个请求一次要求的数据太多，请缩小范围：', 'This asks for too much at once:'],
   notFound: ['未找到', 'Not found'],
   noteInEnglish: ['备注（仅有英文）', 'Note'],
   inferred: ['推断', 'inferred'],

@@ -13,6 +13,8 @@ export interface YearTotals {
   planned: MoneyFields;
   otherResources: readonly MoneyFields[];
   overlaps?: readonly { id: string; statedTotal?: { value: string } | null }[];
+  /** All the overlaps (`overlaps` lists the first 100). */
+  overlapCount?: number;
 }
 
 /** Public money, loans, leveraged and planned money side by side, never added together. */
@@ -61,7 +63,7 @@ export function Headline({ totals, locale }: { totals: YearTotals; locale: Local
  */
 function OverlapReason({ totals, locale }: { totals: YearTotals; locale: Locale }) {
   const href = useHref();
-  const n = totals.overlaps?.length ?? 0;
+  const n = totals.overlapCount ?? totals.overlaps?.length ?? 0;
   if (n === 0 || !compactRange(totals.publicMoney, locale)) return null;
   const bound = totals.overlaps?.some((o) => o.statedTotal) ?? false;
   return (

@@ -5,6 +5,7 @@ export const OverviewQuery = graphql(`
     totals(groupBy: [YEAR]) {
       year
       ...TotalsParts
+      overlapCount
       overlaps {
         id
         statedTotal {

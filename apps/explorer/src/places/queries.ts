@@ -94,7 +94,7 @@ export const PlaceQuery = graphql(`
           region {
             code
           }
-          pairings {
+          pairings(first: 10) {
             ...PairingParts
           }
         }

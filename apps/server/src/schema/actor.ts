@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
-import { anyOf } from '../db/any-of.js';
 import type { ActorRow } from '../db/database.js';
 import { ACTOR_KINDS } from '../domain/actor/actor.rules.js';
 import { existingRegionPrefix } from '../domain/region/region.queries.js';
@@ -9,11 +8,14 @@ import { flowPages } from './flow-pages.js';
 import {
   connectionOf,
   decodeCursor,
+  firstComplexity,
+  MAX_PAGE,
   pageComplexity,
   pageSize,
   tablePage,
   toConnection,
 } from './pagination.js';
+import { pairingCounts, pairingsOf } from './pairing.js';
 import { Actor, citationsOf, Pairing, Region } from './refs.js';
 
 export const ActorKind = builder.enumType('ActorKind', { values: ACTOR_KINDS });
@@ -67,21 +69,22 @@ Actor.implement({
       outflows: flowsField('source_id', 'Flows this actor sent; `first` from 1 to 100.'),
       pairings: t.loadableList({
         type: Pairing,
-        description: 'Help relations in which this actor helps or is helped.',
-        load: async (ids: number[], { db }) => {
-          const rows = await db
-            .selectFrom('pairings')
-            .selectAll()
-            .where((eb) =>
-              eb.or([
-                eb('helper_id', '=', anyOf(ids, 'int')),
-                eb('recipient_id', '=', anyOf(ids, 'int')),
-              ]),
-            )
-            .orderBy('id')
-            .execute();
-          return ids.map((id) => rows.filter((p) => p.helper_id === id || p.recipient_id === id));
+        byPath: true,
+        description:
+          'Help relations in which this actor helps or is helped, by id: the `first` of them, 1 to 100 (100 by default; more is refused); `pairingCount` counts them all.',
+        complexity: firstComplexity,
+        args: { first: t.arg.int({ defaultValue: MAX_PAGE }) },
+        load: (ids: number[], { db }, args) =>
+          pairingsOf(db, ids, pageSize(args.first ?? MAX_PAGE)),
+        resolve: (a, args) => {
+          pageSize(args.first ?? MAX_PAGE); // refused before anything is read
+          return a.id;
         },
+      }),
+      pairingCount: t.loadable({
+        type: 'Int',
+        description: 'Help relations in which this actor helps or is helped, all of them.',
+        load: (ids: number[], { db }) => pairingCounts(db, ids),
         resolve: (a) => a.id,
       }),
       citations: citationsOf(t, 'actor_id'),

@@ -69,6 +69,12 @@ export const pageComplexity = (args: { first?: number | null }) => ({
   multiplier: Math.min(MAX_PAGE, Math.max(1, args.first ?? DEFAULT_PAGE)),
 });
 
+/** A capped plain list (`first: Int = 100`, at most 100) costs what it selects times `first`. */
+export const firstComplexity = (args: { first?: number | null }) => ({
+  field: 1,
+  multiplier: Math.min(MAX_PAGE, Math.max(1, args.first ?? MAX_PAGE)),
+});
+
 /** A Relay connection type with `totalCount`. */
 export function connectionOf<T extends { id: number }>(
   // biome-ignore lint/suspicious/noExplicitAny: any node ref of the schema

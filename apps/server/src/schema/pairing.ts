@@ -1,3 +1,5 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, PairingRow } from '../db/database.js';
 import { Program } from './program.js';
 import { Actor, citationsOf, Pairing } from './refs.js';
 
@@ -23,3 +25,28 @@ Pairing.implement({
     citations: citationsOf(t, 'pairing_id'),
   }),
 });
+
+/** Each actor's pairings (as helper or recipient), by id, at most `first` of each. */
+export async function pairingsOf(
+  db: Kysely<Database>,
+  ids: number[],
+  first: number,
+): Promise<PairingRow[][]> {
+  const { rows } = await sql<PairingRow & { actor: number }>`select a.id as actor, p.*
+    from unnest(${[...new Set(ids)]}::int[]) a(id)
+    cross join lateral (select p.* from pairings p
+      where p.helper_id = a.id or p.recipient_id = a.id order by p.id limit ${first}) p
+    order by p.id`.execute(db);
+  return ids.map((id) =>
+    rows.filter((p) => p.actor === id).map(({ actor: _, ...p }) => p as PairingRow),
+  );
+}
+
+/** How many pairings each actor takes part in. */
+export async function pairingCounts(db: Kysely<Database>, ids: number[]): Promise<number[]> {
+  const { rows } = await sql<{ id: number; n: number }>`select a.id, count(p.id)::int as n
+    from unnest(${[...new Set(ids)]}::int[]) a(id)
+    left join pairings p on p.helper_id = a.id or p.recipient_id = a.id
+    group by a.id`.execute(db);
+  return ids.map((id) => rows.find((r) => r.id === id)?.n ?? 0);
+}

@@ -4,6 +4,7 @@ import { anyOf } from '../db/any-of.js';
 import type { ObservationRow, RegionRow } from '../db/database.js';
 import { validateYear } from '../domain/records/record.rules.js';
 import { regionPrefix } from '../domain/region/region.queries.js';
+import { firstComplexity, MAX_PAGE, pageSize } from './pagination.js';
 import { Observation, ObservationKind, Region } from './refs.js';
 
 export const RegionLevel = builder.enumType('RegionLevel', {
@@ -54,31 +55,39 @@ Region.implement({
       type: Observation,
       byPath: true,
       description:
-        'Observations of this region (and, with `includeDescendants`, of places below it).',
+        'Observations of this region (and, with `includeDescendants`, of places below it), by year, metric and id: the `first` of them, 1 to 100 (100 by default; more is refused). For more, page through `observations(filter: { regionCode })`.',
+      // Priced by what it can return, as a connection of `first` rows.
+      complexity: firstComplexity,
       args: {
         metric: t.arg.string(),
         year: t.arg.int(),
         kind: t.arg({ type: ObservationKind }),
         includeDescendants: t.arg.boolean({ defaultValue: false, required: true }),
+        first: t.arg.int({ defaultValue: MAX_PAGE }),
       },
-      // One statement for every region of the response: each row is matched to the regions it
-      // belongs to (itself, or with includeDescendants every region whose prefix it carries).
+      // One statement for every region of the response, at most `first` rows for each: each
+      // region's own (itself, or with includeDescendants every place whose code it prefixes).
       load: async (codes: string[], { db }, args) => {
-        const prefixes = codes.map((c) => (args.includeDescendants ? regionPrefix(c) : c));
+        const first = pageSize(args.first ?? MAX_PAGE);
+        const patterns = codes.map((c) => (args.includeDescendants ? `${regionPrefix(c)}%` : c));
         const year = args.year == null ? null : validateYear(args.year);
-        const { rows } = await sql<ObservationRow>`select o.* from observations o
-          where o.region_code like any(${prefixes.map((p) => (args.includeDescendants ? `${p}%` : p))}::text[])
-            and (${args.metric ?? null}::text is null or o.metric = ${args.metric ?? null}::text)
-            and (${year}::int is null or o.year = ${year}::int)
-            and (${args.kind ?? null}::text is null or o.kind = ${args.kind ?? null}::text)
+        const { rows } = await sql<ObservationRow & { pattern: string }>`select p.pattern, o.*
+          from unnest(${[...new Set(patterns)]}::text[]) p(pattern)
+          cross join lateral (select o.* from observations o
+            where o.region_code like p.pattern
+              and (${args.metric ?? null}::text is null or o.metric = ${args.metric ?? null}::text)
+              and (${year}::int is null or o.year = ${year}::int)
+              and (${args.kind ?? null}::text is null or o.kind = ${args.kind ?? null}::text)
+            order by o.year, o.metric, o.id limit ${first}) o
           order by o.year, o.metric, o.id`.execute(db);
-        return prefixes.map((p) =>
-          rows.filter((o) =>
-            args.includeDescendants ? o.region_code?.startsWith(p) : o.region_code === p,
-          ),
+        return patterns.map((p) =>
+          rows.filter((o) => o.pattern === p).map(({ pattern: _, ...o }) => o as ObservationRow),
         );
       },
-      resolve: (r) => r.code,
+      resolve: (r, args) => {
+        pageSize(args.first ?? MAX_PAGE); // refused before anything is read
+        return r.code;
+      },
     }),
   }),
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
+import { TooMuchWorkError } from '../domain/errors.js';
 import { overlapsOf } from '../domain/flow/flow-overlaps.js';
 import {
   type FlowGroup,
@@ -7,9 +8,11 @@ import {
   sourceFor,
   totalsConditions,
 } from '../domain/flow/flow-totals.js';
+import { MAX_TOTAL_ROWS } from '../limits.js';
 import { FlowFilter, FlowStatus, Instrument } from './flow.js';
 import { MoneyTotals } from './flow-totals.js';
 import { Overlap } from './overlap.js';
+import { firstComplexity, MAX_PAGE, pageSize } from './pagination.js';
 import { Program } from './program.js';
 import { Actor, Region } from './refs.js';
 
@@ -70,8 +73,18 @@ const TotalRow = builder.objectRef<TotalRowShape>('TotalRow').implement({
     unit: t.string({ nullable: true, resolve: (r) => key(r, 'UNIT') }),
     overlaps: t.field({
       type: [Overlap],
-      description: 'The recorded overlaps among this group’s flows: what lowers its low.',
-      resolve: (r) => overlapsOf(r.overlaps),
+      description:
+        'The recorded overlaps among this group’s flows (what lowers its low), by id: the `first` of them, 1 to 100 (100 by default; more is refused); `overlapCount` counts them all.',
+      complexity: firstComplexity,
+      args: { first: t.arg.int({ defaultValue: MAX_PAGE }) },
+      resolve: (r, args) => {
+        const first = pageSize(args.first ?? MAX_PAGE);
+        return [...overlapsOf(r.overlaps)].sort((a, b) => a.id - b.id).slice(0, first);
+      },
+    }),
+    overlapCount: t.int({
+      description: 'The recorded overlaps among this group’s flows, all of them.',
+      resolve: (r) => overlapsOf(r.overlaps).length,
     }),
     overlappingFlowCount: t.int({
       description: 'Flows of this group that take part in a recorded overlap (with any flow).',
@@ -81,16 +94,46 @@ const TotalRow = builder.objectRef<TotalRowShape>('TotalRow').implement({
   }),
 });
 
+/** The filter fields that narrow totals, with how the message names them. */
+const NARROWING = [
+  ['year', 'a year'],
+  ['regionCode', 'a region'],
+  ['programId', 'a program'],
+  ['actorId', 'an actor'],
+] as const;
+
+/**
+ * What a `totals` query with more than `max` rows says to narrow: the filter fields it does not
+ * set yet, and fewer dimensions when it groups by more than one.
+ */
+export function tooManyTotalRows(
+  max: number,
+  groupBy: readonly string[],
+  filter: Partial<Record<(typeof NARROWING)[number][0], unknown>> | null | undefined,
+): TooMuchWorkError {
+  const unset = NARROWING.filter(([field]) => filter?.[field] == null);
+  const words = unset.map(([, w]) => w);
+  const listed =
+    words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
+  const ways = [
+    ...(listed ? [`filter by ${listed}`] : []),
+    ...(groupBy.length > 1 ? ['group by fewer dimensions'] : []),
+  ];
+  return new TooMuchWorkError(
+    `These totals have more than ${max.toLocaleString('en')} rows; narrow them: ${ways.join(', or ') || 'filter them further'}.`,
+    [...unset.map(([field]) => `filter.${field}`), ...(groupBy.length > 1 ? ['groupBy'] : [])],
+  );
+}
+
 builder.queryField('totals', (t) =>
   t.field({
     type: [TotalRow],
-    description:
-      'Flow totals grouped by the given dimensions. Qualifiers carry through sums: a total that includes an at-least figure is itself at least.',
+    description: `Flow totals grouped by the given dimensions. Qualifiers carry through sums: a total that includes an at-least figure is itself at least. At most ${MAX_TOTAL_ROWS.toLocaleString('en')} rows (MAX_TOTAL_ROWS): with more groups the query fails with TOO_MUCH_WORK, saying what to narrow.`,
     args: {
       groupBy: t.arg({ type: [TotalDimension], required: true }),
       filter: t.arg({ type: FlowFilter }),
     },
-    resolve: async (_root, { groupBy, filter }, { db }) => {
+    resolve: async (_root, { groupBy, filter }, { db, maxTotalRows }) => {
       const dims = [...new Set(groupBy)] as Dimension[];
       const groups = await groupFlows(
         db,
@@ -98,6 +141,7 @@ builder.queryField('totals', (t) =>
         await totalsConditions(db, filter),
         sql``,
         sourceFor({ source: dims.includes('SOURCE'), target: dims.includes('TARGET') }, filter),
+        { max: maxTotalRows, tooMany: () => tooManyTotalRows(maxTotalRows, dims, filter) },
       );
       return groups.map((g) => ({ ...g, dims }));
     },

@@ -53,11 +53,31 @@ export interface FlowGroup {
   overlaps?: GroupOverlaps | undefined;
 }
 
+/** At most `max` groups: the statement fetches `max` + 1, and with more `tooMany()` is thrown. */
+export interface GroupLimit {
+  max: number;
+  tooMany: () => Error;
+}
+
+interface GroupRow {
+  keys: (string | null)[];
+  bucket: string;
+  qualifier: string;
+  unit: string;
+  amount: string;
+  low: string | null;
+  high: string | null;
+  n: number;
+  overlapping: [number, string][] | null;
+}
+
 /**
  * Groups the rows (aliased f, see TotalsSource) matching `where` by `keys`, summing amounts per
  * group, bucket, qualifier and presence of bounds in SQL (so that no sum mixes bounded and
  * unbounded rows); qualifiers and bounds then combine exactly in TypeScript. The same statement
- * reads the groups' flows that take part in recorded overlaps (few, or none).
+ * reads the groups' flows that take part in recorded overlaps (few, or none). With a `limit`,
+ * the database returns the sums of at most its `max` + 1 first groups (by their keys), and more
+ * than `max` groups throw before anything is built.
  */
 export async function groupFlows(
   db: Kysely<Database>,
@@ -65,6 +85,7 @@ export async function groupFlows(
   where: RawBuilder<unknown>,
   join: RawBuilder<unknown> = sql``,
   from: TotalsSource = 'flows',
+  limit?: GroupLimit,
 ): Promise<FlowGroup[]> {
   // Keys are grouped one by one, as columns of a subquery (k0, k1 …): a key holding a subquery
   // (a program boundary's side) cannot be grouped as an expression. Against grouping by their
@@ -73,24 +94,22 @@ export async function groupFlows(
   const keyColumns = keys.map((k, i) => sql`${k} as ${sql.ref(`k${i}`)}, `);
   const keyArray = keys.length ? sql`array[${sql.join(names)}]::text[]` : sql`array[]::text[]`;
   const groupKeys = keys.length ? sql`${sql.join(names)}, ` : sql``;
-  const { rows: all } = await sql<{
-    keys: (string | null)[];
-    bucket: string;
-    qualifier: string;
-    unit: string;
-    amount: string;
-    low: string | null;
-    high: string | null;
-    n: number;
-    overlapping: [number, string][] | null;
-  }>`
-    select ${keyArray} as keys, bucket, qualifier, unit, sum(amount)::text as amount,
-           sum(low)::text as low, sum(high)::text as high, sum(flow_count)::int as n,
-           null::jsonb as overlapping
-    from (select ${sql.join(keyColumns, sql``)}${BUCKET} as bucket, f.qualifier, f.unit, f.has_low,
-            f.has_high, f.amount, f.low, f.high, f.flow_count
-          from ${SOURCES[from]} ${join} where ${where}) g
-    group by ${groupKeys}bucket, qualifier, unit, has_low, has_high
+  // The first max + 1 groups only: the rest stay in the database, which sums them under its
+  // statement timeout; nothing of them reaches this process.
+  const kept = limit
+    ? sql`(select * from (select s.*, dense_rank() over (order by s.keys) as group_rank from sums s) r
+          where group_rank <= ${limit.max + 1})`
+    : sql`sums`;
+  const { rows: all } = await sql<GroupRow>`
+    with sums as (
+      select ${keyArray} as keys, bucket, qualifier, unit, sum(amount)::text as amount,
+             sum(low)::text as low, sum(high)::text as high, sum(flow_count)::int as n,
+             null::jsonb as overlapping
+      from (select ${sql.join(keyColumns, sql``)}${BUCKET} as bucket, f.qualifier, f.unit,
+              f.has_low, f.has_high, f.amount, f.low, f.high, f.flow_count
+            from ${SOURCES[from]} ${join} where ${where}) g
+      group by ${groupKeys}bucket, qualifier, unit, has_low, has_high)
+    select keys, bucket, qualifier, unit, amount, low, high, n, overlapping from ${kept} k
     union all
     select ${keyArray}, bucket, null, null, null, null, null, 0,
            jsonb_agg(jsonb_build_array(id, amount::text))
@@ -99,8 +118,15 @@ export async function groupFlows(
     group by ${groupKeys}bucket
     order by 1, 2, 3`.execute(db);
   const sums = all.filter((r) => r.overlapping === null);
+  if (limit && new Set(sums.map((r) => JSON.stringify(r.keys))).size > limit.max) {
+    throw limit.tooMany();
+  }
   const overlapping = all.filter((r) => r.overlapping !== null);
-  const overlaps = await collectOverlaps(db, overlapping);
+  return toGroups(sums, await collectOverlaps(db, overlapping));
+}
+
+/** The summed rows as groups, each with its overlapping flows when it has any. */
+function toGroups(sums: GroupRow[], overlaps: Map<string, GroupOverlaps>): FlowGroup[] {
   const groups = new Map<string, FlowGroup>();
   for (const row of sums) {
     const id = JSON.stringify(row.keys);
