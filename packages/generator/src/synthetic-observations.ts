@@ -40,17 +40,29 @@ const sums = (n: number, ny: number) => ({
 });
 type Sums = ReturnType<typeof sums>;
 
-/** Adds one unit's sums (from, at i) into its parent's (to, at unit), year by year. */
-function add(ny: number, to: Sums, unit: number, from: Sums, i: number) {
+type Series = Float64Array | Int32Array;
+
+/** Adds the `series` of row i of `from` into row `unit` of `to`, year by year. */
+function addYears<K extends string>(
+  ny: number,
+  series: readonly K[],
+  to: Record<K, Float64Array>,
+  unit: number,
+  from: Record<K, Series>,
+  i: number,
+) {
   for (let yi = 0; yi < ny; yi++) {
     const a = unit * ny + yi;
     const b = i * ny + yi;
-    to.population[a] = at(to.population, a) + at(from.population, b);
-    to.lifted[a] = at(to.lifted, a) + at(from.lifted, b);
-    to.relocated[a] = at(to.relocated, a) + at(from.relocated, b);
-    to.incomeTimesPoor[a] = at(to.incomeTimesPoor, a) + at(from.incomeTimesPoor, b);
-    to.incomeWeight[a] = at(to.incomeWeight, a) + at(from.incomeWeight, b);
+    for (const k of series) to[k][a] = at(to[k], a) + at(from[k], b);
   }
+}
+
+const YEARLY = ['population', 'lifted', 'relocated', 'incomeTimesPoor', 'incomeWeight'] as const;
+
+/** Adds one unit's sums (from, at i) into its parent's (to, at unit), year by year. */
+function add(ny: number, to: Sums, unit: number, from: Sums, i: number) {
+  addYears(ny, YEARLY, to, unit, from, i);
   to.households[unit] = at(to.households, unit) + at(from.households, i);
 }
 
@@ -64,13 +76,7 @@ function rollUp(p: Plan, o: Outcomes) {
   for (let c = 0; c < p.cohortVillage.length; c++) {
     const v = at(p.cohortVillage, c);
     vs.households[v] = at(vs.households, v) + at(p.cohortMembers, c);
-    for (let yi = 0; yi < ny; yi++) {
-      const a = v * ny + yi;
-      const b = c * ny + yi;
-      vs.population[a] = at(vs.population, a) + at(o.population, b);
-      vs.lifted[a] = at(vs.lifted, a) + at(o.lifted, b);
-      vs.relocated[a] = at(vs.relocated, a) + at(o.relocated, b);
-    }
+    addYears(ny, ['population', 'lifted', 'relocated'] as const, vs, v, o, c);
   }
   for (let v = 0; v < villages; v++) {
     for (let yi = 0; yi < ny; yi++) {

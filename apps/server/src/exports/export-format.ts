@@ -1,6 +1,7 @@
 import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
 import { shownBounds } from '../domain/money/amount-columns.js';
+import { encodeGlobalId } from '../domain/records/global-id.js';
 import { neutraliseFormula } from '../imports/csv-formula.js';
 import { type HeaderStyle, headerLabels } from './header-labels.js';
 
@@ -34,6 +35,12 @@ export function bounds(r: {
   return { low: plain(low), high: plain(high) };
 }
 export const currency = (unit: string) => (unit === 'CNY' ? 'CNY' : 'XXX');
+
+/** What every record in a JSON export starts with: its type, global id and key. */
+export const jsonHead = (
+  type: 'Actor' | 'Flow' | 'Observation' | 'Overlap',
+  row: { id: number; key: string },
+) => ({ type: type.toLowerCase(), id: encodeGlobalId(type, row.id), key: row.key });
 
 export interface Table<Row> {
   columns: string[];

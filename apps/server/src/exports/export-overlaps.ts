@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { OverlapRow } from '../db/database.js';
 import { encodeGlobalId } from '../domain/records/global-id.js';
 import { OVERLAP_COLUMNS } from '../imports/csv-overlaps.js';
-import { PAGE, plain, type Table } from './export-format.js';
+import { jsonHead, PAGE, plain, type Table } from './export-format.js';
 
 /** An overlap with its two flows by key. `max_shared` empty: by default, the smaller amount. */
 type OverlapOut = Omit<OverlapRow, 'flow_a_id' | 'flow_b_id'> & {
@@ -11,7 +11,7 @@ type OverlapOut = Omit<OverlapRow, 'flow_a_id' | 'flow_b_id'> & {
 };
 
 export const overlaps: Table<OverlapOut> = {
-  // The import's columns (an export imports again as it is).
+  // The columns an overlaps import reads: imports/csv-overlaps.ts owns them.
   columns: [...OVERLAP_COLUMNS],
   page: async (db, _where, after) =>
     (
@@ -32,9 +32,7 @@ export const overlaps: Table<OverlapOut> = {
     encodeGlobalId('Overlap', o.id),
   ],
   json: (o) => ({
-    type: 'overlap',
-    id: encodeGlobalId('Overlap', o.id),
-    key: o.key,
+    ...jsonHead('Overlap', o),
     flowKeys: [o.flow_a_key, o.flow_b_key],
     certainty: o.certainty,
     maxShared: plain(o.max_shared),

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ActorRow, FlowRow, ObservationRow } from '../db/database.js';
 import { encodeGlobalId } from '../domain/records/global-id.js';
 import { EXPORT_ONLY_COLUMNS, FLOW_COLUMNS } from '../imports/csv-flows.js';
-import { bounds, currency, PAGE, plain, type Table } from './export-format.js';
+import { bounds, currency, jsonHead, PAGE, plain, type Table } from './export-format.js';
 
 // What each exported record type holds, in CSV columns and in JSON.
 
@@ -80,9 +80,7 @@ export const flows: Table<FlowOut> = {
     ];
   },
   json: (f) => ({
-    type: 'flow',
-    id: encodeGlobalId('Flow', f.id),
-    key: f.key,
+    ...jsonHead('Flow', f),
     sourceKey: f.source_key,
     targetKey: f.target_key,
     amount: { value: plain(f.amount), qualifier: f.qualifier, ...bounds(f), unit: f.unit },
@@ -129,9 +127,7 @@ export const actors: Table<ActorRow> = {
     encodeGlobalId('Actor', a.id),
   ],
   json: (a) => ({
-    type: 'actor',
-    id: encodeGlobalId('Actor', a.id),
-    key: a.key,
+    ...jsonHead('Actor', a),
     name: a.name,
     nameEn: a.name_en,
     kind: a.kind,
@@ -199,9 +195,7 @@ export const observations: Table<ObservationOut> = {
     ];
   },
   json: (o) => ({
-    type: 'observation',
-    id: encodeGlobalId('Observation', o.id),
-    key: o.key,
+    ...jsonHead('Observation', o),
     metric: o.metric,
     value: plain(o.value),
     qualifier: o.qualifier,

@@ -7,10 +7,12 @@ import { MAX_REPORTED } from './problems.js';
 import {
   affected,
   count,
+  createRevisions,
   dropRetracted,
   type StagedProblem as Problem,
   revisionColumns,
   type TypeCounts,
+  updateRevisions,
 } from './staged-sql.js';
 
 /**
@@ -121,8 +123,7 @@ function insertWave(w: FlowWrite, childrenOnly: boolean) {
         ${w.existing > 0 || childrenOnly ? sql`and not exists (select 1 from flows f where f.key = s.key)` : sql``}
       order by s.row_no returning *
     )
-    insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
-    select 'Flow', ins.id, ins.key, 'CREATE', ${w.revision}, null, null from ins`;
+    ${createRevisions('Flow', w.revision)}`;
 }
 
 /** Updates the stored flows that the file changes, each with an UPDATE revision. */
@@ -141,8 +142,6 @@ async function updateFlows(w: FlowWrite): Promise<number> {
           parent_id = s.parent_id, note = s.note, note_zh = s.note_zh, inferred = s.inferred
         from src s where s.key = f.key and f.id in (select id from old) returning f.*
       )
-      insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
-      select 'Flow', upd.id, upd.key, 'UPDATE', ${w.revision}, old.before,
-        ${snapshotSql('Flow', 'upd')} from upd join old on old.id = upd.id`.execute(w.db),
+      ${updateRevisions('Flow', w.revision)}`.execute(w.db),
   );
 }

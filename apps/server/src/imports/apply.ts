@@ -3,7 +3,15 @@ import type { Database } from '../db/database.js';
 import { type Author, snapshotSql } from '../domain/records/revisions.js';
 import { type AfterDirect, applyFlows } from './apply-flows.js';
 import { type BulkLoad, type BulkTable, shouldBulkLoad } from './bulk-load.js';
-import { affected, count, dropRetracted, revisionColumns, type TypeCounts } from './staged-sql.js';
+import {
+  affected,
+  count,
+  createRevisions,
+  dropRetracted,
+  revisionColumns,
+  type TypeCounts,
+  updateRevisions,
+} from './staged-sql.js';
 
 async function applyActors(db: Kysely<Database>, by: Author, reason: string): Promise<TypeCounts> {
   const skipped = await dropRetracted(db, 'Actor');
@@ -20,9 +28,7 @@ async function applyActors(db: Kysely<Database>, by: Author, reason: string): Pr
           note_zh = s.note_zh
         from import_actors s where s.key = a.key and a.id in (select id from old) returning a.*
       )
-      insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
-      select 'Actor', upd.id, upd.key, 'UPDATE', ${revisionColumns(by, reason)}, old.before,
-        ${snapshotSql('Actor', 'upd')} from upd join old on old.id = upd.id`.execute(db),
+      ${updateRevisions('Actor', revisionColumns(by, reason))}`.execute(db),
   );
   const created = affected(
     await sql`with ins as (
@@ -32,10 +38,7 @@ async function applyActors(db: Kysely<Database>, by: Author, reason: string): Pr
         from import_actors s where not exists (select 1 from actors a where a.key = s.key)
         order by s.row_no returning *
       )
-      insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
-      select 'Actor', ins.id, ins.key, 'CREATE', ${revisionColumns(by, reason)}, null, null from ins`.execute(
-      db,
-    ),
+      ${createRevisions('Actor', revisionColumns(by, reason))}`.execute(db),
   );
   return { created, updated, unchanged: total - created - updated, skipped };
 }
@@ -63,9 +66,7 @@ async function applyObservations(
           note_zh = s.note_zh, inferred = s.inferred
         from src s where s.key = o.key and o.id in (select id from old) returning o.*
       )
-      insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
-      select 'Observation', upd.id, upd.key, 'UPDATE', ${revisionColumns(by, reason)}, old.before,
-        ${snapshotSql('Observation', 'upd')} from upd join old on old.id = upd.id`.execute(db),
+      ${updateRevisions('Observation', revisionColumns(by, reason))}`.execute(db),
   );
   const created = affected(
     await sql`with src as (${src}), ins as (
@@ -76,9 +77,7 @@ async function applyObservations(
         from src s where not exists (select 1 from observations o where o.key = s.key)
         order by s.row_no returning *
       )
-      insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
-      select 'Observation', ins.id, ins.key, 'CREATE', ${revisionColumns(by, reason)}, null, null
-      from ins`.execute(db),
+      ${createRevisions('Observation', revisionColumns(by, reason))}`.execute(db),
   );
   return { created, updated, unchanged: total - created - updated, skipped };
 }

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { Author } from '../domain/records/revisions.js';
+import { type Author, type RecordType, snapshotSql } from '../domain/records/revisions.js';
 
 /** What an import did with the rows of one record type. */
 export interface TypeCounts {
@@ -52,5 +52,19 @@ export async function count(db: Kysely<Database>, staging: string): Promise<numb
 export function revisionColumns(by: Author, reason: string) {
   return sql`${by.author}, ${by.tokenId}::int, ${reason}`;
 }
+
+/**
+ * The UPDATE revisions that close a staged update: `upd` holds the rows as written, `old` their
+ * snapshots before. `revision` is the author, token and reason (revisionColumns).
+ */
+export const updateRevisions = (type: RecordType, revision: RawBuilder<unknown>) =>
+  sql`insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
+      select ${sql.lit(type)}, upd.id, upd.key, 'UPDATE', ${revision}, old.before,
+        ${snapshotSql(type, 'upd')} from upd join old on old.id = upd.id`;
+
+/** The CREATE revisions that close a staged insert: `ins` holds the rows as inserted. */
+export const createRevisions = (type: RecordType, revision: RawBuilder<unknown>) =>
+  sql`insert into revisions (record_type, record_id, record_key, action, author, token_id, reason, before, after)
+      select ${sql.lit(type)}, ins.id, ins.key, 'CREATE', ${revision}, null, null from ins`;
 
 export const affected = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0);

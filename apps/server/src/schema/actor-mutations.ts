@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { createActorInput, updateActorInput } from '../domain/actor/actor.rules.js';
-import { createActor, retract, updateActor } from '../domain/actor/actor.write.js';
-import { retractInput } from '../domain/records/record.rules.js';
-import { inTransaction } from '../domain/records/transaction.js';
-import { authorOf } from '../mutations/write.js';
+import { createActor, updateActor } from '../domain/actor/actor.write.js';
+import { inWrite } from '../mutations/write.js';
 import { ActorKind } from './actor.js';
 import { Actor } from './refs.js';
-import { RetractedRecord } from './retracted.js';
-import { CitationInput, RetractInput, reasonField, updateTarget } from './write-inputs.js';
-import { writeResult } from './write-result.js';
+import { retractField } from './retract-field.js';
+import { CitationInput, reasonField, updateTarget } from './write-inputs.js';
+import { writeMutation } from './write-result.js';
 
 const actorFields = (required: boolean) =>
   builder.inputType(required ? 'CreateActorInput' : 'UpdateActorInput', {
@@ -40,41 +38,26 @@ builder.mutationFields((t) => ({
   createActor: t.field({
     type: Actor,
     description: 'Adds an actor. Needs the write scope.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('CreateActor', 'actor'),
+    ...writeMutation('CreateActor', 'actor'),
     args: t.validate(
       { input: t.arg({ type: CreateActorInput, required: true }) },
       z.object({ input: createActorInput }),
     ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => createActor(trx, authorOf(credentials), input)),
+    resolve: (_root, { input }, ctx) => inWrite(ctx, (trx, by) => createActor(trx, by, input)),
   }),
   updateActor: t.field({
     type: Actor,
     description: 'Changes the given fields of an actor (null clears an optional one).',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('UpdateActor', 'actor'),
+    ...writeMutation('UpdateActor', 'actor'),
     args: t.validate(
       { input: t.arg({ type: UpdateActorInput, required: true }) },
       z.object({ input: updateActorInput }),
     ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => updateActor(trx, authorOf(credentials), input)),
+    resolve: (_root, { input }, ctx) => inWrite(ctx, (trx, by) => updateActor(trx, by, input)),
   }),
-  retractActor: t.field({
-    type: RetractedRecord,
-    description:
-      'Retracts an actor that no flow, observation, pairing or group membership refers to: it leaves every read; its history stays (Query.history).',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('RetractActor', 'retracted'),
-    args: t.validate(
-      { input: t.arg({ type: RetractInput, required: true }) },
-      z.object({ input: retractInput('Actor') }),
-    ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => retract(trx, authorOf(credentials), 'Actor', input)),
-  }),
+  retractActor: retractField(
+    t,
+    'Actor',
+    'Retracts an actor that no flow, observation, pairing or group membership refers to: it leaves every read; its history stays (Query.history).',
+  ),
 }));

@@ -9,7 +9,7 @@ import { authorOf } from '../mutations/write.js';
 import { FileScalar } from './file-scalar.js';
 import { Document } from './refs.js';
 import { reasonField } from './write-inputs.js';
-import { writeResult } from './write-result.js';
+import { writeMutation } from './write-result.js';
 
 const ImportDocumentInput = builder.inputType('ImportDocumentInput', {
   description:
@@ -48,9 +48,7 @@ builder.mutationField('importDocument', (t) =>
     type: Document,
     description:
       'Adds a document from a file or pasted text: the file is read (PDF text with its page offsets), hashed and normalised for citing, and stored with its metadata.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('ImportDocument', 'document'),
+    ...writeMutation('ImportDocument', 'document'),
     args: { input: t.arg({ type: ImportDocumentInput, required: true }) },
     resolve: async (_root, { input }, { db, credentials }) => {
       const by = authorOf(credentials);

@@ -3,11 +3,10 @@ import { builder } from '../builder.js';
 import { addCitationInput } from '../domain/citation/citation.rules.js';
 import { addDocumentInput } from '../domain/document/document.rules.js';
 import { addCitation, addDocument } from '../domain/document/document.write.js';
-import { inTransaction } from '../domain/records/transaction.js';
-import { authorOf } from '../mutations/write.js';
+import { inWrite } from '../mutations/write.js';
 import { Citation, Document } from './refs.js';
 import { reasonField } from './write-inputs.js';
-import { writeResult } from './write-result.js';
+import { writeMutation } from './write-result.js';
 
 export const AddDocumentInput = builder.inputType('AddDocumentInput', {
   fields: (t) => ({
@@ -42,28 +41,22 @@ builder.mutationFields((t) => ({
   addDocument: t.field({
     type: Document,
     description: 'Stores a source document, to be cited.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('AddDocument', 'document'),
+    ...writeMutation('AddDocument', 'document'),
     args: t.validate(
       { input: t.arg({ type: AddDocumentInput, required: true }) },
       z.object({ input: addDocumentInput }),
     ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => addDocument(trx, authorOf(credentials), input)),
+    resolve: (_root, { input }, ctx) => inWrite(ctx, (trx, by) => addDocument(trx, by, input)),
   }),
   addCitation: t.field({
     type: Citation,
     description:
       'Cites a passage for a record; the quote is the document text there. Recorded as an update of the record.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('AddCitation', 'citation'),
+    ...writeMutation('AddCitation', 'citation'),
     args: t.validate(
       { input: t.arg({ type: AddCitationInput, required: true }) },
       z.object({ input: addCitationInput }),
     ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => addCitation(trx, authorOf(credentials), input)),
+    resolve: (_root, { input }, ctx) => inWrite(ctx, (trx, by) => addCitation(trx, by, input)),
   }),
 }));

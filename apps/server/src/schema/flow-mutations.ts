@@ -1,24 +1,15 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { retract } from '../domain/actor/actor.write.js';
 import { FLOWS_PER_EVENT, type FlowsEvent } from '../domain/flow/flow.events.js';
 import { recordFlowInput, updateFlowInput } from '../domain/flow/flow.rules.js';
 import { recordFlow, updateFlow } from '../domain/flow/flow.write.js';
-import { retractInput } from '../domain/records/record.rules.js';
-import { inTransaction } from '../domain/records/transaction.js';
-import { authorOf } from '../mutations/write.js';
+import { inWrite } from '../mutations/write.js';
 import { FlowStatus, Instrument } from './flow.js';
 import { InferenceInput, inferredDescription } from './inference.js';
 import { Flow } from './refs.js';
-import { RetractedRecord } from './retracted.js';
-import {
-  CitationInput,
-  MoneyInput,
-  RetractInput,
-  reasonField,
-  updateTarget,
-} from './write-inputs.js';
-import { writeResult } from './write-result.js';
+import { retractField } from './retract-field.js';
+import { CitationInput, MoneyInput, reasonField, updateTarget } from './write-inputs.js';
+import { writeMutation } from './write-result.js';
 
 const flowInput = (create: boolean) =>
   builder.inputType(create ? 'RecordFlowInput' : 'UpdateFlowInput', {
@@ -52,47 +43,33 @@ builder.mutationFields((t) => ({
   recordFlow: t.field({
     type: Flow,
     description: 'Records a flow of money or another resource. Needs the write scope.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('RecordFlow', 'flow'),
+    ...writeMutation('RecordFlow', 'flow'),
     args: t.validate(
       { input: t.arg({ type: RecordFlowInput, required: true }) },
       z.object({ input: recordFlowInput }),
     ),
-    resolve: async (_root, { input }, { db, credentials, events }) => {
-      const flow = await inTransaction(db, (trx) => recordFlow(trx, authorOf(credentials), input));
+    resolve: async (_root, { input }, ctx) => {
+      const flow = await inWrite(ctx, (trx, by) => recordFlow(trx, by, input));
       // Announced once committed: subscribers read what every reader can.
-      events.committed({ count: 1, flowIds: [flow.id] });
+      ctx.events.committed({ count: 1, flowIds: [flow.id] });
       return flow;
     },
   }),
   updateFlow: t.field({
     type: Flow,
     description: 'Changes the given fields of a flow (null clears an optional one).',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('UpdateFlow', 'flow'),
+    ...writeMutation('UpdateFlow', 'flow'),
     args: t.validate(
       { input: t.arg({ type: UpdateFlowInput, required: true }) },
       z.object({ input: updateFlowInput }),
     ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => updateFlow(trx, authorOf(credentials), input)),
+    resolve: (_root, { input }, ctx) => inWrite(ctx, (trx, by) => updateFlow(trx, by, input)),
   }),
-  retractFlow: t.field({
-    type: RetractedRecord,
-    description:
-      'Retracts a flow that no other flow passes on: it leaves every read (lists, totals, traces); its history stays.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('RetractFlow', 'retracted'),
-    args: t.validate(
-      { input: t.arg({ type: RetractInput, required: true }) },
-      z.object({ input: retractInput('Flow') }),
-    ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => retract(trx, authorOf(credentials), 'Flow', input)),
-  }),
+  retractFlow: retractField(
+    t,
+    'Flow',
+    'Retracts a flow that no other flow passes on: it leaves every read (lists, totals, traces); its history stays.',
+  ),
 }));
 
 builder.objectField(Flow, 'key', (t) =>

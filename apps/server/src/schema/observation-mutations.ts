@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { retract } from '../domain/actor/actor.write.js';
 import {
   recordObservationInput,
   updateObservationInput,
 } from '../domain/observation/observation.rules.js';
 import { recordObservation, updateObservation } from '../domain/observation/observation.write.js';
-import { retractInput } from '../domain/records/record.rules.js';
-import { inTransaction } from '../domain/records/transaction.js';
-import { authorOf } from '../mutations/write.js';
+import { inWrite } from '../mutations/write.js';
 import { InferenceInput, inferredDescription } from './inference.js';
 import { AmountQualifier } from './money.js';
 import { Observation, ObservationKind } from './refs.js';
-import { RetractedRecord } from './retracted.js';
-import { CitationInput, RetractInput, reasonField, updateTarget } from './write-inputs.js';
-import { writeResult } from './write-result.js';
+import { retractField } from './retract-field.js';
+import { CitationInput, reasonField, updateTarget } from './write-inputs.js';
+import { writeMutation } from './write-result.js';
 
 const observationInput = (create: boolean) =>
   builder.inputType(create ? 'RecordObservationInput' : 'UpdateObservationInput', {
@@ -51,42 +48,30 @@ builder.mutationFields((t) => ({
   recordObservation: t.field({
     type: Observation,
     description: 'Records an indicator value (an outcome, a baseline, a target).',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('RecordObservation', 'observation'),
+    ...writeMutation('RecordObservation', 'observation'),
     args: t.validate(
       { input: t.arg({ type: RecordObservationInput, required: true }) },
       z.object({ input: recordObservationInput }),
     ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => recordObservation(trx, authorOf(credentials), input)),
+    resolve: (_root, { input }, ctx) =>
+      inWrite(ctx, (trx, by) => recordObservation(trx, by, input)),
   }),
   updateObservation: t.field({
     type: Observation,
     description: 'Changes the given fields of an observation (null clears an optional one).',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('UpdateObservation', 'observation'),
+    ...writeMutation('UpdateObservation', 'observation'),
     args: t.validate(
       { input: t.arg({ type: UpdateObservationInput, required: true }) },
       z.object({ input: updateObservationInput }),
     ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => updateObservation(trx, authorOf(credentials), input)),
+    resolve: (_root, { input }, ctx) =>
+      inWrite(ctx, (trx, by) => updateObservation(trx, by, input)),
   }),
-  retractObservation: t.field({
-    type: RetractedRecord,
-    description: 'Retracts an observation: it leaves every read; its history stays.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('RetractObservation', 'retracted'),
-    args: t.validate(
-      { input: t.arg({ type: RetractInput, required: true }) },
-      z.object({ input: retractInput('Observation') }),
-    ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => retract(trx, authorOf(credentials), 'Observation', input)),
-  }),
+  retractObservation: retractField(
+    t,
+    'Observation',
+    'Retracts an observation: it leaves every read; its history stays.',
+  ),
 }));
 
 builder.objectField(Observation, 'key', (t) =>

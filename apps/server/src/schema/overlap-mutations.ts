@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { retract } from '../domain/actor/actor.write.js';
 import { recordOverlapInput } from '../domain/overlap/overlap.rules.js';
 import { recordOverlap } from '../domain/overlap/overlap.write.js';
-import { retractInput } from '../domain/records/record.rules.js';
-import { inTransaction } from '../domain/records/transaction.js';
-import { authorOf } from '../mutations/write.js';
+import { inWrite } from '../mutations/write.js';
 import { Overlap, OverlapCertainty } from './overlap.js';
-import { RetractedRecord } from './retracted.js';
-import { CitationInput, RetractInput, reasonField } from './write-inputs.js';
-import { writeResult } from './write-result.js';
+import { retractField } from './retract-field.js';
+import { CitationInput, reasonField } from './write-inputs.js';
+import { writeMutation } from './write-result.js';
 
 export const RecordOverlapInput = builder.inputType('RecordOverlapInput', {
   description: 'Two flows that may share money.',
@@ -37,31 +34,19 @@ builder.mutationFields((t) => ({
   recordOverlap: t.field({
     type: Overlap,
     description: 'Records that two flows may share money; totals summing both become ranges.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('RecordOverlap', 'overlap'),
+    ...writeMutation('RecordOverlap', 'overlap'),
     args: t.validate(
       { input: t.arg({ type: RecordOverlapInput, required: true }) },
       z.object({ input: recordOverlapInput }),
     ),
-    resolve: async (_root, { input }, { db, credentials }) => {
-      const row = await inTransaction(db, (trx) =>
-        recordOverlap(trx, authorOf(credentials), input),
-      );
+    resolve: async (_root, { input }, ctx) => {
+      const row = await inWrite(ctx, (trx, by) => recordOverlap(trx, by, input));
       return String(row.id);
     },
   }),
-  retractOverlap: t.field({
-    type: RetractedRecord,
-    description: 'Retracts an overlap: totals no longer take it into account; its history stays.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('RetractOverlap', 'retracted'),
-    args: t.validate(
-      { input: t.arg({ type: RetractInput, required: true }) },
-      z.object({ input: retractInput('Overlap') }),
-    ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => retract(trx, authorOf(credentials), 'Overlap', input)),
-  }),
+  retractOverlap: retractField(
+    t,
+    'Overlap',
+    'Retracts an overlap: totals no longer take it into account; its history stays.',
+  ),
 }));

@@ -10,13 +10,7 @@ import {
 } from '../domain/overlap/overlap.queries.js';
 import { FlowFilter } from './flow.js';
 import { Money } from './money.js';
-import {
-  connectionOf,
-  decodeCursor,
-  pageComplexity,
-  pageSize,
-  toConnection,
-} from './pagination.js';
+import { connectionOf, keysetPage, pageComplexity } from './pagination.js';
 import { citationsOf, Flow } from './refs.js';
 
 const exactMoney = (value: string, unit: string | null) => ({
@@ -93,12 +87,11 @@ builder.queryField('overlaps', (t) =>
     description: 'Recorded overlaps having at least one flow that matches the filter.',
     complexity: pageComplexity,
     args: { filter: t.arg({ type: FlowFilter }), first: t.arg.int(), after: t.arg.string() },
-    resolve: async (_root, { filter, first, after }, { db }) => {
-      const size = pageSize(first);
-      const where = sql.join(await flowConditions(db, filter), sql` and `);
-      const page = await overlapsPage(db, where, decodeCursor(after) ?? 0, size + 1);
-      return toConnection(page.rows, size, page.count);
-    },
+    resolve: (_root, { filter, ...args }, { db }) =>
+      keysetPage(args, async (after, limit) => {
+        const where = sql.join(await flowConditions(db, filter), sql` and `);
+        return overlapsPage(db, where, after, limit);
+      }),
   }),
 );
 

@@ -99,6 +99,19 @@ export interface PageArgs {
 }
 
 /**
+ * A keyset page from `fetch` (the rows after an id by ascending id, at most `limit`, and their
+ * count): `first` checked, the cursor decoded, one row more asked for to tell whether more follow.
+ */
+export async function keysetPage<T extends { id: number }>(
+  args: PageArgs,
+  fetch: (after: number, limit: number) => Promise<{ rows: T[]; count: () => Promise<number> }>,
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  const page = await fetch(decodeCursor(args.after) ?? 0, size + 1);
+  return toConnection(page.rows, size, page.count);
+}
+
+/**
  * A keyset page of the rows of `table` (aliased `t` in `where`) by ascending id, with their count
  * over all pages when asked for: what every connection over one table answers.
  */

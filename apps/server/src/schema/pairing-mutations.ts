@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { retract } from '../domain/actor/actor.write.js';
 import { PAIRING_KINDS, recordPairingInput } from '../domain/pairing/pairing.rules.js';
 import { recordPairing } from '../domain/pairing/pairing.write.js';
-import { retractInput } from '../domain/records/record.rules.js';
-import { inTransaction } from '../domain/records/transaction.js';
-import { authorOf } from '../mutations/write.js';
+import { inWrite } from '../mutations/write.js';
 import { Pairing } from './refs.js';
-import { RetractedRecord } from './retracted.js';
-import { CitationInput, RetractInput, reasonField } from './write-inputs.js';
-import { writeResult } from './write-result.js';
+import { retractField } from './retract-field.js';
+import { CitationInput, reasonField } from './write-inputs.js';
+import { writeMutation } from './write-result.js';
 
 export const RecordPairingInput = builder.inputType('RecordPairingInput', {
   description: 'A help relation: who helps whom, under which scheme, covering how many.',
@@ -32,31 +29,19 @@ builder.mutationFields((t) => ({
   recordPairing: t.field({
     type: Pairing,
     description: 'Records a help relation (district ↔ county, enterprise ↔ village …).',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('RecordPairing', 'pairing'),
+    ...writeMutation('RecordPairing', 'pairing'),
     args: t.validate(
       { input: t.arg({ type: RecordPairingInput, required: true }) },
       z.object({ input: recordPairingInput }),
     ),
-    resolve: async (_root, { input }, { db, credentials }) => {
-      const row = await inTransaction(db, (trx) =>
-        recordPairing(trx, authorOf(credentials), input),
-      );
+    resolve: async (_root, { input }, ctx) => {
+      const row = await inWrite(ctx, (trx, by) => recordPairing(trx, by, input));
       return String(row.id);
     },
   }),
-  retractPairing: t.field({
-    type: RetractedRecord,
-    description: 'Retracts a pairing: it leaves every read; its history stays.',
-    nullable: true,
-    authScopes: { write: true },
-    errors: writeResult('RetractPairing', 'retracted'),
-    args: t.validate(
-      { input: t.arg({ type: RetractInput, required: true }) },
-      z.object({ input: retractInput('Pairing') }),
-    ),
-    resolve: (_root, { input }, { db, credentials }) =>
-      inTransaction(db, (trx) => retract(trx, authorOf(credentials), 'Pairing', input)),
-  }),
+  retractPairing: retractField(
+    t,
+    'Pairing',
+    'Retracts a pairing: it leaves every read; its history stays.',
+  ),
 }));

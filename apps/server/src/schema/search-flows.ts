@@ -50,8 +50,9 @@ export function figureValues(text: string): string[] {
   return exponents.map((e) => `${m[1]}e${e}`);
 }
 
-export interface FlowHitRow {
-  type: 'FLOW';
+/** One hit of a search (schema/search.ts shows it): what it is, its ref and names, what matched. */
+export interface SearchHitRow {
+  type: 'ACTOR' | 'REGION' | 'PROGRAM' | 'FLOW';
   ref: string;
   name: string;
   name_en: string | null;
@@ -59,6 +60,8 @@ export interface FlowHitRow {
   region_code: string | null;
   rank: number;
 }
+
+export type FlowHitRow = SearchHitRow & { type: 'FLOW' };
 
 /** Flows by a figure ("48.8", "1.26亿") or by an instrument or status word ("loan", "贷款"). */
 export async function flowHits(db: Kysely<Database>, text: string): Promise<FlowHitRow[]> {

@@ -3,23 +3,13 @@ import { builder } from '../builder.js';
 import { InputError } from '../domain/errors.js';
 import { Program } from './program.js';
 import { Actor, Flow, Region } from './refs.js';
-import { flowHits, scriptVariants } from './search-flows.js';
+import { flowHits, type SearchHitRow, scriptVariants } from './search-flows.js';
 
 const SearchHitType = builder.enumType('SearchHitType', {
   values: ['ACTOR', 'REGION', 'PROGRAM', 'FLOW'] as const,
 });
 
-interface Hit {
-  type: 'ACTOR' | 'REGION' | 'PROGRAM' | 'FLOW';
-  ref: string;
-  name: string;
-  name_en: string | null;
-  matched: string;
-  region_code: string | null;
-  rank: number;
-}
-
-const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
+const SearchHit = builder.objectRef<SearchHitRow>('SearchHit').implement({
   description:
     'An actor, place or program whose name, English name or alias matches; or a flow by its figure or instrument.',
   fields: (t) => ({
@@ -76,7 +66,7 @@ builder.queryField('search', (t) =>
     resolve: async (_root, { text }, { db }) => {
       const patterns = searchTerms(text).map(likePattern);
       const exact = text.trim().toLowerCase();
-      const { rows } = await sql<Hit>`
+      const { rows } = await sql<SearchHitRow>`
         with candidates as (
           select 'ACTOR' as type, a.id::text as ref, a.name, a.name_en, a.region_code,
                  array[a.name, coalesce(a.name_en, '')] || a.aliases as names

@@ -7,13 +7,7 @@ import {
 } from '../domain/overlap/disagreements.js';
 import { Money } from './money.js';
 import { Overlap } from './overlap.js';
-import {
-  connectionOf,
-  decodeCursor,
-  pageComplexity,
-  pageSize,
-  toConnection,
-} from './pagination.js';
+import { connectionOf, keysetPage, pageComplexity } from './pagination.js';
 import { Citation, Document, Flow, Observation } from './refs.js';
 
 export const DisagreementKind = builder.enumType('DisagreementKind', {
@@ -92,10 +86,7 @@ builder.queryField('sourceDisagreements', (t) =>
       'Where documents disagree: a total one states for flows recorded from another, below their sum (BOUND); two figures for one flow (DIFFERENT).',
     complexity: pageComplexity,
     args: { first: t.arg.int(), after: t.arg.string() },
-    resolve: async (_root, { first, after }, { db }) => {
-      const size = pageSize(first);
-      const page = await disagreementsPage(db, decodeCursor(after) ?? 0, size + 1);
-      return toConnection(page.rows, size, page.count);
-    },
+    resolve: (_root, args, { db }) =>
+      keysetPage(args, (after, limit) => disagreementsPage(db, after, limit)),
   }),
 );

@@ -12,3 +12,12 @@ export function writeResult(name: string, dataField: string) {
     dataField: { name: dataField },
   };
 }
+
+/** What every write mutation declares: nullable, the write scope, and its result union. */
+export function writeMutation(name: string, dataField: string) {
+  return {
+    nullable: true as const,
+    authScopes: { write: true },
+    errors: writeResult(name, dataField),
+  };
+}

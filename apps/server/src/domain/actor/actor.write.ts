@@ -2,15 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { ActorRow } from '../../db/database.js';
 import { ConflictError } from '../errors.js';
 import type { RetractValue } from '../records/record.rules.js';
-import {
-  type Db,
-  defined,
-  finishCreate,
-  finishUpdate,
-  INPUT,
-  loadForUpdate,
-  newKey,
-} from '../records/record.write.js';
+import { defined, finishUpdate, loadForUpdate } from '../records/record.update.js';
+import { type Db, finishCreate, INPUT, newKey } from '../records/record.write.js';
 import { mustExist, regionMustExist } from '../records/record-exists.js';
 import { tableOf } from '../records/record-types.js';
 import { type Author, appendRevision, snapshot } from '../records/revisions.js';

@@ -3,15 +3,8 @@ import { ValidationError } from '../errors.js';
 import { storedBounds } from '../money/amount-columns.js';
 import { boundsIssues } from '../money/money.rules.js';
 import { inferredColumn } from '../records/inference.rules.js';
-import {
-  type Db,
-  defined,
-  finishCreate,
-  finishUpdate,
-  INPUT,
-  loadForUpdate,
-  newKey,
-} from '../records/record.write.js';
+import { defined, finishUpdate, loadForUpdate } from '../records/record.update.js';
+import { type Db, finishCreate, INPUT, newKey } from '../records/record.write.js';
 import {
   changedReference,
   metricMustExist,
