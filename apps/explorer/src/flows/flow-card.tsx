@@ -10,13 +10,13 @@ import { enumLabel } from '../lib/labels';
 import { full } from '../lib/money';
 import { nodeWith } from '../lib/node';
 import { idPath, useHref } from '../lib/url-state';
-import { FlowCardQuery } from '../trace/queries';
+import { FlowPageQuery } from './queries';
 
 /** One flow record with its citations, fetched by id (used by the trace's link panel). */
 export function FlowCard({ id, locale }: { id: string; locale: Locale }) {
   const href = useHref();
   const [{ data, fetching, error }, refetch] = useQuery({
-    query: FlowCardQuery,
+    query: FlowPageQuery,
     variables: { id },
   });
   if (error) return <ErrorState error={error} refetch={refetch} />;

@@ -161,18 +161,3 @@ export const TraceQuery = graphql(`
     }
   }
 `);
-
-export const FlowCardQuery = graphql(`
-  query FlowCard($id: ID!) {
-    node(id: $id) {
-      ... on Flow {
-        ...FlowRowParts
-        note
-        noteZh
-        parent {
-          id
-        }
-      }
-    }
-  }
-`);

@@ -16,7 +16,7 @@ import {
   toConnection,
 } from './pagination.js';
 import { pairingCounts, pairingsOf } from './pairing.js';
-import { Actor, citationsOf, Pairing, Region } from './refs.js';
+import { Actor, citationsOf, notesOf, Pairing, Region } from './refs.js';
 
 export const ActorKind = builder.enumType('ActorKind', { values: ACTOR_KINDS });
 
@@ -47,11 +47,7 @@ Actor.implement({
       region: t.field({ type: Region, nullable: true, resolve: (a) => a.region_code }),
       memberCount: t.exposeInt('member_count', { nullable: true }),
       aliases: t.exposeStringList('aliases'),
-      note: t.exposeString('note', { nullable: true }),
-      noteZh: t.exposeString('note_zh', {
-        nullable: true,
-        description: 'The note in Chinese, when one is recorded.',
-      }),
+      ...notesOf(t),
       members: t.field({
         type: ActorConnection,
         description: 'Known members of a group, by ascending id; `first` from 1 to 100.',

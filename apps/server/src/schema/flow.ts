@@ -10,7 +10,7 @@ import {
   relationColumns,
   withChecks,
 } from './flow-relations.js';
-import { Inference } from './inference.js';
+import { inferredOf } from './inference.js';
 import { Money } from './money.js';
 import {
   connectionOf,
@@ -20,7 +20,7 @@ import {
   toConnection,
 } from './pagination.js';
 import { Program } from './program.js';
-import { Actor, citationsOf, Flow } from './refs.js';
+import { Actor, citationsOf, Flow, notesOf } from './refs.js';
 
 export const FlowStatus = builder.enumType('FlowStatus', { values: FLOW_STATUSES });
 export const Instrument = builder.enumType('Instrument', { values: INSTRUMENTS });
@@ -47,17 +47,8 @@ Flow.implement({
       nullable: true,
       resolve: (f) => (f.parent_id == null ? null : String(f.parent_id)),
     }),
-    note: t.exposeString('note', { nullable: true }),
-    noteZh: t.exposeString('note_zh', {
-      nullable: true,
-      description: 'The note in Chinese, when one is recorded.',
-    }),
-    // At most one entry per field a record has: a small fixed bound, priced as one.
-    inferred: t.field({
-      type: [Inference],
-      complexity: { field: 1, multiplier: 1 },
-      resolve: (r) => r.inferred ?? [],
-    }),
+    ...notesOf(t),
+    inferred: inferredOf(t),
     citations: citationsOf(t, 'flow_id'),
   }),
 });

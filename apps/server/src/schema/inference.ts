@@ -1,3 +1,4 @@
+import type { ObjectFieldBuilder } from '@pothos/core';
 import { builder } from '../builder.js';
 import type { Inference as InferenceValue } from '../db/database.js';
 
@@ -31,3 +32,15 @@ export const InferenceInput = builder.inputType('InferenceInput', {
 
 export const inferredDescription =
   'The fields the source does not state, one entry each; on update, when given, replaces the list.';
+
+/** A record's inferences: at most one entry per field it has, a small fixed bound priced as one. */
+export function inferredOf<T extends { inferred: InferenceValue[] }>(
+  // biome-ignore lint/suspicious/noExplicitAny: shared by the builders of flows and observations
+  t: ObjectFieldBuilder<any, T>,
+): ReturnType<typeof t.field> {
+  return t.field({
+    type: [Inference],
+    complexity: { field: 1, multiplier: 1 },
+    resolve: (r: T) => r.inferred ?? [],
+  });
+}

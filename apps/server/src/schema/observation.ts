@@ -5,11 +5,11 @@ import type { ObservationRow } from '../db/database.js';
 import { validateYear } from '../domain/records/record.rules.js';
 import { existingId } from '../domain/records/record-exists.js';
 import { existingRegionPrefix } from '../domain/region/region.queries.js';
-import { Inference } from './inference.js';
+import { inferredOf } from './inference.js';
 import { AmountQualifier } from './money.js';
 import { connectionOf, pageComplexity, tablePage } from './pagination.js';
 import { Program } from './program.js';
-import { Actor, citationsOf, Observation, ObservationKind, Region } from './refs.js';
+import { Actor, citationsOf, notesOf, Observation, ObservationKind, Region } from './refs.js';
 
 export const Metric = builder.loadableObject('Metric', {
   description: 'What an observation measures, with its names.',
@@ -53,17 +53,8 @@ Observation.implement({
       nullable: true,
       resolve: (o) => (o.program_id == null ? null : String(o.program_id)),
     }),
-    note: t.exposeString('note', { nullable: true }),
-    noteZh: t.exposeString('note_zh', {
-      nullable: true,
-      description: 'The note in Chinese, when one is recorded.',
-    }),
-    // At most one entry per field a record has: a small fixed bound, priced as one.
-    inferred: t.field({
-      type: [Inference],
-      complexity: { field: 1, multiplier: 1 },
-      resolve: (r) => r.inferred ?? [],
-    }),
+    ...notesOf(t),
+    inferred: inferredOf(t),
     citations: citationsOf(t, 'observation_id'),
   }),
 });

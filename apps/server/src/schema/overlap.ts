@@ -11,7 +11,7 @@ import {
 import { FlowFilter } from './flow.js';
 import { Money } from './money.js';
 import { connectionOf, keysetPage, pageComplexity } from './pagination.js';
-import { citationsOf, Flow } from './refs.js';
+import { citationsOf, Flow, notesOf } from './refs.js';
 
 const exactMoney = (value: string, unit: string | null) => ({
   value: decimal(value),
@@ -70,11 +70,7 @@ Overlap.implement({
         'The least the two share when a total is stated for both: their sum minus it. Totals summing both are at most their plain sum minus this (Money.high).',
       resolve: (o) => (o.leastShared === null ? null : exactMoney(o.leastShared, o.unit)),
     }),
-    note: t.exposeString('note', { nullable: true }),
-    noteZh: t.exposeString('note_zh', {
-      nullable: true,
-      description: 'The note in Chinese, when one is recorded.',
-    }),
+    ...notesOf(t),
     citations: citationsOf(t, 'overlap_id'),
   }),
 });

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, PairingRow } from '../db/database.js';
 import { Program } from './program.js';
-import { Actor, citationsOf, Pairing } from './refs.js';
+import { Actor, citationsOf, notesOf, Pairing } from './refs.js';
 
 Pairing.implement({
   description:
@@ -17,11 +17,7 @@ Pairing.implement({
     }),
     year: t.exposeInt('year', { nullable: true }),
     coverage: t.exposeInt('coverage', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
-    noteZh: t.exposeString('note_zh', {
-      nullable: true,
-      description: 'The note in Chinese, when one is recorded.',
-    }),
+    ...notesOf(t),
     citations: citationsOf(t, 'pairing_id'),
   }),
 });

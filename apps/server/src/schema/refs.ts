@@ -85,3 +85,18 @@ export function citationsOf<T extends { id: number }>(
     resolve: (record: T) => record.id,
   });
 }
+
+/** A record's note, in English and (when recorded) in Chinese. */
+export function notesOf<T extends { note: string | null; note_zh: string | null }>(
+  // biome-ignore lint/suspicious/noExplicitAny: shared by the builders of several object types
+  t: ObjectFieldBuilder<any, T>,
+): Record<'note' | 'noteZh', ReturnType<typeof t.string>> {
+  return {
+    note: t.string({ nullable: true, resolve: (r: T) => r.note }),
+    noteZh: t.string({
+      nullable: true,
+      description: 'The note in Chinese, when one is recorded.',
+      resolve: (r: T) => r.note_zh,
+    }),
+  };
+}
