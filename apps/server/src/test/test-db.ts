@@ -5,7 +5,7 @@ import { createDb } from '../db/create-db.js';
 import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedIfEmpty } from '../seed/load.js';
-import { createYogaServer } from '../yoga.js';
+import { createYogaServer, type YogaOptions } from '../yoga.js';
 
 /**
  * A migrated (and by default seeded) database for one test file: in-memory PGlite, or, when
@@ -61,8 +61,8 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 }
 
 /** Runs an operation through the real Yoga server, without a socket. */
-export function graphqlClient(db: Kysely<Database>) {
-  const yoga = createYogaServer(db);
+export function graphqlClient(db: Kysely<Database>, options: YogaOptions = {}) {
+  const yoga = createYogaServer(db, options);
   return async <T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
