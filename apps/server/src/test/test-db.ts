@@ -23,8 +23,9 @@ export async function createTestDb(
   let db: Kysely<Database>;
   let dropSchema = async () => {};
   let scopedUrl: string | undefined;
+  let schema = '';
   if (url) {
-    const schema = `test_${randomBytes(6).toString('hex')}`;
+    schema = `test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
@@ -42,7 +43,7 @@ export async function createTestDb(
   } else {
     db = await createDb({ pgliteDir: 'memory://', log });
   }
-  await migrateToLatest(db);
+  await migrateBesideOtherTests(db, schema);
   if (options.seed !== false) await seedIfEmpty(db);
   return {
     db,
@@ -53,6 +54,26 @@ export async function createTestDb(
       await dropSchema();
     },
   };
+}
+
+/**
+ * Migrates this test's schema. Kysely's migrator lists every table of the database, resolving
+ * each by name; when another test file drops its schema at that moment, the listing fails with
+ * 42P01 naming a table of that other schema (seen in CI on PostgreSQL). Only that is tried again.
+ */
+async function migrateBesideOtherTests(db: Kysely<Database>, schema: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateToLatest(db);
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const elsewhere =
+        cause?.code === '42P01' &&
+        /"test_[0-9a-f]+\./.test(cause.message ?? '') &&
+        !(cause.message ?? '').includes(`"${schema}.`);
+      if (!schema || !elsewhere || attempt >= 3) throw error;
+    }
+  }
 }
 
 export interface GraphQLResult<T = Record<string, unknown>> {
