@@ -143,8 +143,12 @@ async function overlapWarningCheck({ server, withPage, assert, treasuryFlow }) {
     await warnings.waitFor();
     const text = await warnings.textContent();
     assert(
-      text.includes('可能重叠') && text.includes('integrated-funds-and-regional-input-2017'),
-      `no overlap warning naming the seed's overlap: ${text}`,
+      text.includes('可能重叠') && text.includes('可能与各级财政涉农涉牧资金 → 贫困旗县重叠'),
+      `no overlap warning naming the flow it may share money with: ${text}`,
+    );
+    assert(
+      !text.includes('integrated-funds'),
+      `an overlap's key (a slug) on a Chinese page: ${text}`,
     );
     assert(!/\bOVERLAP\b/.test(text), `a raw warning code on a Chinese page: ${text}`);
   });

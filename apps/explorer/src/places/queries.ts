@@ -94,7 +94,7 @@ export const PlaceQuery = graphql(`
           region {
             code
           }
-          pairings(first: 10) {
+          pairings(first: 4) {
             ...PairingParts
           }
         }
