@@ -1,17 +1,6 @@
 import type { Graph, GraphLink, GraphNode } from '@fundtrace/explorer/sankey/graph';
 import { makeAmount } from '@fundtrace/schema/money';
-
-/** mulberry32: deterministic, so every run draws the same graph. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from '../src/random';
 
 /**
  * A trace-shaped graph like the synthetic data set (packages/generator/src/synthetic.ts): the

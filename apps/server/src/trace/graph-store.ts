@@ -97,10 +97,10 @@ async function currentGraph(db: Kysely<Database>): Promise<FlowGraph | null> {
   return flows > WAIT_BELOW ? null : loading;
 }
 
-/** PostgreSQL's estimate of the number of flows (a count where it has none yet). */
+/** PostgreSQL's estimate of the number of flows, a row count (a count where it has none yet). */
 async function estimatedFlows(db: Kysely<Database>): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    select reltuples::float8 as n from pg_class where oid = 'flows'::regclass`.execute(db);
+    select reltuples::bigint as n from pg_class where oid = 'flows'::regclass`.execute(db);
   const n = Number(rows[0]?.n ?? -1);
   if (n >= 0) return n;
   const counted = await sql<{ n: number }>`select count(*)::int as n from flows`.execute(db);
