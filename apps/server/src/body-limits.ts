@@ -20,6 +20,12 @@ function tooLarge(limit: number) {
  * The body, cut off with an error once more than `limit` bytes have arrived (chunked bodies),
  * and whether it was.
  */
+function badLength() {
+  return new GraphQLError('Content-Length header is invalid.', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
+}
+
 function limited(request: Request, limit: number, fetchAPI: FetchAPI) {
   const body = request.body;
   let read = 0;
@@ -59,7 +65,12 @@ export function bodyLimitPlugin(limits: BodyLimits): Plugin {
         ? limits.upload
         : limits.body;
       const length = request.headers.get('content-length');
-      if (length !== null && /^\d+$/.test(length) && Number(length) > limit) throw tooLarge(limit);
+      if (length !== null) {
+        if (!/^\d+$/.test(length)) throw badLength();
+        if (Number(length) > limit) throw tooLarge(limit);
+        // Node's HTTP parser hands on no more than the declared length: nothing to count.
+        return;
+      }
       if (!requestParser || !request.body) return;
       setRequestParser(async (req) => {
         const { request: cut, exceeded } = limited(req, limit, fetchAPI);

@@ -1,3 +1,4 @@
+import type { DocumentNode } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -12,6 +13,7 @@ import { corsOptions, type HardeningOptions, hardeningPlugins } from './hardenin
 import { createEvents, type Events } from './mutations/events.js';
 import { yogaLogger } from './observability/logger.js';
 import { queryLimitPlugins } from './request-guards.js';
+import { compiledReadsPlugin } from './schema/compiled/plugin.js';
 import { schema } from './schema/index.js';
 import { readScopes } from './schema/read-scopes.js';
 import { sessionPlugin } from './session-http.js';
@@ -48,6 +50,12 @@ export interface YogaOptions extends HardeningOptions {
   traceTimeoutMs?: number;
   /** Rows one `totals` answer may hold (MAX_TOTAL_ROWS); 5,000 by default. */
   maxTotalRows?: number;
+  /**
+   * Pages of flows answered by one statement that builds their JSON (schema/compiled); on
+   * unless COMPILED_READS=off. `onCompiled` hears each request answered so (tests).
+   */
+  compiledReads?: boolean;
+  onCompiled?: (document: DocumentNode) => void;
 }
 
 export function createYogaServer(db: Kysely<Database>, options: YogaOptions = {}) {
@@ -69,8 +77,9 @@ export function createYogaServer(db: Kysely<Database>, options: YogaOptions = {}
     maskedErrors: { isDev: options.development ?? false },
     cors: corsOptions(options.corsOrigins),
     landingPage: false,
-    // bodyLimitPlugin holds each kind of request to its own limit; this is the largest of them.
-    maxRequestBodySize: Math.max(limits.body, limits.upload),
+    // bodyLimitPlugin holds each kind of request to its own limit, counting a body only when it
+    // comes without a length (Yoga's own limit would wrap every body in one more stream).
+    maxRequestBodySize: false,
     plugins: [
       sessionPlugin(db, options.adminToken),
       bodyLimitPlugin(limits),
@@ -80,6 +89,9 @@ export function createYogaServer(db: Kysely<Database>, options: YogaOptions = {}
       ...hardeningPlugins(options),
       subscriptionLimitPlugin(options.subscriptions ?? DEFAULT_SUBSCRIPTION_LIMITS),
       writeCredentialsPlugin(db, options.adminToken),
+      ...((options.compiledReads ?? process.env.COMPILED_READS !== 'off')
+        ? [compiledReadsPlugin(options.onCompiled)]
+        : []),
       // last: its onExecute must run after the rate limiter's (see cache/response-cache.ts)
       responseCachePlugin(db, {
         databaseUrl: options.databaseUrl,

@@ -9,7 +9,8 @@ const ctx = await createTestDb({
     if (!/from "?data_version"?/.test(sql)) statements.push(sql);
   },
 });
-const gql = graphqlClient(ctx.db);
+// The executor's batching: what answers every read the compiled path (schema/compiled) leaves.
+const gql = graphqlClient(ctx.db, { compiledReads: false });
 afterAll(() => ctx.close());
 
 /** 150 more flows between the seed's actors, each with a citation, so a page holds 100 rows. */

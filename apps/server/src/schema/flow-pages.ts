@@ -106,7 +106,7 @@ export async function flowPages(
       .then((r) => new Map(r.rows.map((c) => [c.actor_id, c.n])));
     return counts;
   };
-  const primed = primeRelations(context, rows) as (FlowRow & { actor_id: number; _k?: number })[];
+  const primed = primeRelations(context, rows);
   return actorIds.map((id) => {
     const mine = primed.filter((r) => r.actor_id === id).map(({ _k, ...row }) => row);
     return toConnection(mine, size, async () => (await countAll()).get(id) ?? 0);

@@ -74,19 +74,20 @@ export function relationColumns(info: GraphQLResolveInfo, every = false): RawBui
   return relations.length === 0 ? sql`` : sql`, ${sql.join(relations.map((r) => COLUMNS[r]))}`;
 }
 
-/** Hands the fetched relations to their loaders and strips them from the rows. */
-export function primeRelations<T extends FlowWithRelations>(
-  context: Context,
-  rows: T[],
-): FlowRow[] {
+/**
+ * Hands the fetched relations to their loaders (other fields of the request may ask for the
+ * same actors) and keeps them on the rows, where the Flow's fields return them at once: a
+ * resolved object, not a promise per field and row from the loader.
+ */
+export function primeRelations<T extends FlowWithRelations>(context: Context, rows: T[]): T[] {
   const actors = Actor.getDataloader(context);
   const programs = Program.getDataloader(context);
-  return rows.map(({ _source, _target, _program, ...flow }) => {
+  for (const { _source, _target, _program } of rows) {
     if (_source) actors.prime(String(_source.id), _source);
     if (_target) actors.prime(String(_target.id), _target);
     if (_program) programs.prime(String(_program.id), _program);
-    return flow;
-  });
+  }
+  return rows;
 }
 
 /**

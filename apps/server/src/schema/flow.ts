@@ -22,14 +22,17 @@ import {
 import { Program } from './program.js';
 import { Actor, citationsOf, Flow, notesOf } from './refs.js';
 
+/** A flow row with the relations its page fetched in its own statement, where it did. */
+const fetched = (f: FlowRow) => f as FlowWithRelations;
+
 export const FlowStatus = builder.enumType('FlowStatus', { values: FLOW_STATUSES });
 export const Instrument = builder.enumType('Instrument', { values: INSTRUMENTS });
 
 Flow.implement({
   description: 'Money (or another resource) moving from a source actor to a target actor.',
   fields: (t) => ({
-    source: t.field({ type: Actor, resolve: (f) => String(f.source_id) }),
-    target: t.field({ type: Actor, resolve: (f) => String(f.target_id) }),
+    source: t.field({ type: Actor, resolve: (f) => fetched(f)._source ?? String(f.source_id) }),
+    target: t.field({ type: Actor, resolve: (f) => fetched(f)._target ?? String(f.target_id) }),
     amount: t.field({ type: Money, resolve: (f) => amountFromColumns(f) }),
     year: t.exposeInt('year'),
     status: t.field({ type: FlowStatus, resolve: (f) => f.status as typeof FlowStatus.$inferType }),
@@ -40,7 +43,7 @@ Flow.implement({
     program: t.field({
       type: Program,
       nullable: true,
-      resolve: (f) => (f.program_id == null ? null : String(f.program_id)),
+      resolve: (f) => (f.program_id == null ? null : (fetched(f)._program ?? String(f.program_id))),
     }),
     parent: t.field({
       type: Flow,
