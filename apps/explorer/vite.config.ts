@@ -4,7 +4,7 @@ import { print } from 'graphql';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { OverviewDocument, OverviewFlowsDocument } from './src/gql/graphql';
-import { prefetchScript } from './src/overview/prefetch-script';
+import { OVERVIEW_GROUPS, prefetchScript } from './src/overview/prefetch-script';
 
 /** Starts the overview's queries from index.html, before the bundle loads (prefetch-script.ts). */
 function prefetchOverview(): Plugin {
@@ -14,7 +14,11 @@ function prefetchOverview(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'script',
-        children: prefetchScript(printed(OverviewDocument), printed(OverviewFlowsDocument)),
+        children: prefetchScript(
+          printed(OverviewDocument),
+          printed(OverviewFlowsDocument),
+          OVERVIEW_GROUPS,
+        ),
         injectTo: 'head-prepend',
       },
     ],

@@ -54,6 +54,11 @@ const STRINGS = {
   shareOfSource: ['占来源比例', 'Share of source'],
   noProgram: ['（无项目）', '(no program)'],
   other: ['其他', 'Other'],
+  smallerFlows: ['其余较小资金流', 'Smaller flows'],
+  smallerFlowsNote: [
+    '分别绘出按公共资金最大的 {kept} 组资金流；其余 {count} 笔较小资金流合为“其余较小资金流”。',
+    'The {kept} largest groups of flows by public money are drawn apart; the other {count} smaller flows are drawn together as “Smaller flows”.',
+  ],
   trace: ['追踪', 'Trace'],
   open: ['打开', 'Open'],
   clear: ['清除', 'Clear'],

@@ -1,7 +1,7 @@
 import { makeAmount } from '@fundtrace/schema/money';
 import { describe, expect, it } from 'vitest';
 import { full } from '../lib/money';
-import { overviewGraph, splitTriples } from './overview-graph';
+import { endsOf, overviewGraph, splitTriples } from './overview-graph';
 
 const treasury = { id: 'T', name: '内蒙古自治区本级财政', nameEn: 'Regional treasury' };
 const fund = { id: 'F', name: '产业扶贫基金', nameEn: null };
@@ -102,5 +102,32 @@ describe('splitTriples', () => {
       ['T', 'P2', '≥150亿元'],
     ]);
     expect(byTarget).toHaveLength(3);
+  });
+});
+
+describe('the rest row of totals(largest:)', () => {
+  it('is drawn as "Smaller flows" in every column, so the columns still add up to every row', () => {
+    const rows = [
+      {
+        rest: false,
+        source: treasury,
+        program: regional,
+        target: counties,
+        amount: makeAmount('4880000000'),
+      },
+      { rest: true, source: null, program: null, target: null, amount: makeAmount('120000000') },
+    ];
+    const { bySource, byTarget } = splitTriples(
+      rows.map((r) => ({ ...endsOf(r), amount: r.amount })),
+    );
+    const g = overviewGraph(bySource, byTarget, 'EN');
+    const smaller = g.nodes.filter((n) => n.label === 'Smaller flows');
+    expect(smaller.map((n) => n.column).sort()).toEqual([0, 1, 2]);
+    for (const column of [0, 1, 2]) {
+      const sum = g.nodes
+        .filter((n) => n.column === column)
+        .reduce((t, n) => t.plus(n.total.value), makeAmount('0').value);
+      expect(sum.toString()).toBe('5000000000');
+    }
   });
 });

@@ -25,6 +25,26 @@ export interface OverviewRow {
 
 export const DEFAULT_TOP = 10;
 
+/** The id of the ends of the row that sums the groups `totals(largest:)` left out. */
+export const SMALLER_FLOWS_ID = 'smaller-flows';
+
+const SMALLER: Ref = {
+  id: SMALLER_FLOWS_ID,
+  name: translate('smallerFlows', 'ZH'),
+  nameEn: translate('smallerFlows', 'EN'),
+};
+
+/** A totals row's source, program and target; the rest row's are all "Smaller flows". */
+export function endsOf(row: {
+  rest: boolean;
+  source?: Ref | null;
+  program?: Ref | null;
+  target?: Ref | null;
+}): { source: Ref | null; program: Ref | null; target: Ref | null } {
+  if (row.rest) return { source: SMALLER, program: SMALLER, target: SMALLER };
+  return { source: row.source ?? null, program: row.program ?? null, target: row.target ?? null };
+}
+
 /** source → program → target totals, split into the two link sets the Sankey draws (summed exactly). */
 export function splitTriples(
   rows: readonly {

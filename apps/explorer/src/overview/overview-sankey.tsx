@@ -8,7 +8,8 @@ import { idPath, useHref, useLang, useParams, useSetParams } from '../lib/url-st
 import { ChartFrame } from '../sankey/chart-frame';
 import type { GraphNode } from '../sankey/graph';
 import { NodeMenu } from '../sankey/node-menu';
-import { overviewGraph, splitTriples } from './overview-graph';
+import { endsOf, overviewGraph, SMALLER_FLOWS_ID, splitTriples } from './overview-graph';
+import { OVERVIEW_GROUPS } from './prefetch-script';
 import { OverviewFlowsQuery } from './queries';
 import { RibbonPanel } from './ribbon-panel';
 
@@ -39,6 +40,7 @@ export function OverviewSankey({ year }: { year: number }) {
     setParams({ sel: n.id === selected ? null : n.id }, { replace: true });
   };
   const ribbon = graph?.links.find((l) => l.id === params.get('link')) ?? null;
+  const rest = data?.totals.find((r) => r.rest);
 
   return (
     <section className="overview-sankey" aria-labelledby="sankey-heading">
@@ -64,6 +66,14 @@ export function OverviewSankey({ year }: { year: number }) {
           onNode={onNode}
           onLink={(l) => setParams({ link: l.id, sel: null }, { replace: true })}
         />
+      ) : null}
+      {rest ? (
+        <p className="note">
+          {translate('smallerFlowsNote', lang, {
+            kept: (data?.totals.length ?? 1) - 1,
+            count: rest.flowCount.toLocaleString(lang === 'EN' ? 'en' : 'zh-CN'),
+          })}
+        </p>
       ) : null}
       {ribbon ? (
         <RibbonPanel
@@ -102,7 +112,8 @@ function SelectedNodeMenu({ node, year }: { node: GraphNode; year: number }) {
   const setParams = useSetParams();
   const href = useHref();
   const [, navigate] = useLocation();
-  const actorId = node.id.match(/^[st]:(.+)$/)?.[1];
+  const id = node.id.match(/^[st]:(.+)$/)?.[1];
+  const actorId = id === SMALLER_FLOWS_ID ? undefined : id;
   return (
     <NodeMenu
       node={node}
@@ -126,15 +137,13 @@ function useOverviewGraph(year: number, kind: Kind, expanded: Set<number>) {
   const lang = useLang();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OverviewFlowsQuery,
-    variables: { filter: { year, unit: 'CNY' } },
+    variables: { filter: { year, unit: 'CNY' }, largest: OVERVIEW_GROUPS },
   });
   const graph = useMemo(() => {
     if (!data) return null;
     const { bySource, byTarget } = splitTriples(
       data.totals.map((r) => ({
-        source: r.source ?? null,
-        program: r.program ?? null,
-        target: r.target ?? null,
+        ...endsOf(r),
         amount: toAmount(r[kind]),
         mayOverlap: r.overlappingFlowCount > 0,
       })),

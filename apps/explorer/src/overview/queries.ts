@@ -24,10 +24,15 @@ export const OverviewQuery = graphql(`
   }
 `);
 
-/** One grouping (source, program, target): half the server work of two; split client-side. */
+/**
+ * One grouping (source, program, target): half the server work of two; split client-side. A
+ * national year has some 260,000 groups: the largest (`largest`, OVERVIEW_GROUPS) come apart, the
+ * rest in one row.
+ */
 export const OverviewFlowsQuery = graphql(`
-  query OverviewFlows($filter: FlowFilter!) {
-    totals(groupBy: [SOURCE, PROGRAM, TARGET], filter: $filter) {
+  query OverviewFlows($filter: FlowFilter!, $largest: Int!) {
+    totals(groupBy: [SOURCE, PROGRAM, TARGET], filter: $filter, largest: $largest) {
+      rest
       source {
         id
         name

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
-import { TooMuchWorkError } from '../domain/errors.js';
+import { InputError, TooMuchWorkError } from '../domain/errors.js';
 import { overlapsOf } from '../domain/flow/flow-overlaps.js';
 import {
   type FlowGroup,
@@ -43,7 +43,7 @@ export const TotalDimension = builder.enumType('TotalDimension', {
 
 type TotalRowShape = FlowGroup & { dims: Dimension[] };
 const key = (r: TotalRowShape, d: Dimension) => {
-  const i = r.dims.indexOf(d);
+  const i = r.rest ? -1 : r.dims.indexOf(d);
   return i < 0 ? null : (r.keys[i] ?? null);
 };
 
@@ -85,6 +85,11 @@ const TotalRow = builder.objectRef<TotalRowShape>('TotalRow').implement({
     overlapCount: t.int({
       description: 'The recorded overlaps among this group’s flows, all of them.',
       resolve: (r) => overlapsOf(r.overlaps).length,
+    }),
+    rest: t.boolean({
+      description:
+        'True on the one row that sums the groups `largest` left out: its grouped fields are null.',
+      resolve: (r) => r.rest === true,
     }),
     overlappingFlowCount: t.int({
       description: 'Flows of this group that take part in a recorded overlap (with any flow).',
@@ -132,16 +137,30 @@ builder.queryField('totals', (t) =>
     args: {
       groupBy: t.arg({ type: [TotalDimension], required: true }),
       filter: t.arg({ type: FlowFilter }),
+      largest: t.arg.int({
+        description: `Only the largest groups by public money, at most this many (1 to ${MAX_TOTAL_ROWS.toLocaleString('en')}), and when there are more, one last row (\`rest\`) summing all the others: totals of any size, never TOO_MUCH_WORK.`,
+      }),
     },
-    resolve: async (_root, { groupBy, filter }, { db, maxTotalRows }) => {
+    resolve: async (_root, { groupBy, filter, largest }, { db, maxTotalRows }) => {
       const dims = [...new Set(groupBy)] as Dimension[];
+      if (
+        largest != null &&
+        (!Number.isInteger(largest) || largest < 1 || largest > maxTotalRows)
+      ) {
+        throw new InputError(
+          `largest must be between 1 and ${maxTotalRows}, got ${largest}`,
+          'largest',
+        );
+      }
       const groups = await groupFlows(
         db,
         dims.map((d) => DIMENSIONS[d]),
         await totalsConditions(db, filter),
         sql``,
         sourceFor({ source: dims.includes('SOURCE'), target: dims.includes('TARGET') }, filter),
-        { max: maxTotalRows, tooMany: () => tooManyTotalRows(maxTotalRows, dims, filter) },
+        largest != null
+          ? { largest }
+          : { max: maxTotalRows, tooMany: () => tooManyTotalRows(maxTotalRows, dims, filter) },
       );
       return groups.map((g) => ({ ...g, dims }));
     },

@@ -51,16 +51,19 @@ export interface FlowGroup {
   flowCount: number;
   /** Its flows that take part in recorded overlaps, when any do. */
   overlaps?: GroupOverlaps | undefined;
+  /** The sum of the groups a `largest` limit left out (its keys are all null). */
+  rest?: boolean;
 }
 
-/** At most `max` groups: the statement fetches `max` + 1, and with more `tooMany()` is thrown. */
-export interface GroupLimit {
-  max: number;
-  tooMany: () => Error;
-}
+/**
+ * At most `max` groups: the statement fetches `max` + 1, and with more `tooMany()` is thrown. Or
+ * the `largest` groups by public money, and one more group (`rest`) summing all the others.
+ */
+export type GroupLimit = { max: number; tooMany: () => Error } | { largest: number };
 
 interface GroupRow {
   keys: (string | null)[];
+  rest: boolean;
   bucket: string;
   qualifier: string;
   unit: string;
@@ -96,43 +99,76 @@ export async function groupFlows(
   const groupKeys = keys.length ? sql`${sql.join(names)}, ` : sql``;
   // The first max + 1 groups only: the rest stay in the database, which sums them under its
   // statement timeout; nothing of them reaches this process.
-  const kept = limit
-    ? sql`(select * from (select s.*, dense_rank() over (order by s.keys) as group_rank from sums s) r
-          where group_rank <= ${limit.max + 1})`
-    : sql`sums`;
+  const nulls = keys.length ? sql`array[${sql.join(keys.map(() => sql`null`))}]::text[]` : keyArray;
   const { rows: all } = await sql<GroupRow>`
     with sums as (
-      select ${keyArray} as keys, bucket, qualifier, unit, sum(amount)::text as amount,
-             sum(low)::text as low, sum(high)::text as high, sum(flow_count)::int as n,
-             null::jsonb as overlapping
+      select ${keyArray} as keys, bucket, qualifier, unit, has_low, has_high, sum(amount) as amount,
+             sum(low) as low, sum(high) as high, sum(flow_count)::int as n
       from (select ${sql.join(keyColumns, sql``)}${BUCKET} as bucket, f.qualifier, f.unit,
               f.has_low, f.has_high, f.amount, f.low, f.high, f.flow_count
             from ${SOURCES[from]} ${join} where ${where}) g
-      group by ${groupKeys}bucket, qualifier, unit, has_low, has_high)
-    select keys, bucket, qualifier, unit, amount, low, high, n, overlapping from ${kept} k
+      group by ${groupKeys}bucket, qualifier, unit, has_low, has_high),
+    ranked as (${ranked(limit)})
+    select keys, false as rest, bucket, qualifier, unit, amount::text, low::text, high::text, n,
+           null::jsonb as overlapping, g
+    from ranked where kept
     union all
-    select ${keyArray}, bucket, null, null, null, null, null, 0,
-           jsonb_agg(jsonb_build_array(id, amount::text))
+    select ${nulls}, true, bucket, qualifier, unit, sum(amount)::text, sum(low)::text,
+           sum(high)::text, sum(n)::int, null, null
+    from ranked where not kept group by bucket, qualifier, unit, has_low, has_high
+    union all
+    select ${keyArray}, false, bucket, null, null, null, null, null, 0,
+           jsonb_agg(jsonb_build_array(id, amount::text)), null
     from (select ${sql.join(keyColumns, sql``)}${BUCKET} as bucket, f.id, f.amount
           from ${OVERLAPPING_ROWS} f ${join} where ${where}) g
     group by ${groupKeys}bucket
-    order by 1, 2, 3`.execute(db);
+    order by rest, g, keys, bucket, qualifier`.execute(db);
   const sums = all.filter((r) => r.overlapping === null);
-  if (limit && new Set(sums.map((r) => JSON.stringify(r.keys))).size > limit.max) {
+  if (
+    limit &&
+    'max' in limit &&
+    new Set(sums.map((r) => JSON.stringify(r.keys))).size > limit.max
+  ) {
     throw limit.tooMany();
   }
-  const overlapping = all.filter((r) => r.overlapping !== null);
+  const kept = new Set(sums.filter((r) => !r.rest).map((r) => JSON.stringify(r.keys)));
+  // a left-out group's overlapping flows count towards the rest (and only overlaps among them)
+  const overlapping = all
+    .filter((r) => r.overlapping !== null)
+    .map((r) => (kept.has(JSON.stringify(r.keys)) ? r : { ...r, keys: [REST] }));
   return toGroups(sums, await collectOverlaps(db, overlapping));
+}
+
+/** The rest's overlap key: no group's keys are this one value (group keys are arrays of ids). */
+const REST = '\u0000rest';
+
+/**
+ * The sums with their group's rank `g` and whether it is `kept`: ranked by keys, within `max` + 1;
+ * or by public money, largest first, among the `largest`.
+ */
+function ranked(limit: GroupLimit | undefined) {
+  if (!limit) return sql`select s.*, true as kept, null::bigint as g from sums s`;
+  if ('max' in limit) {
+    return sql`select s.*, true as kept from (select s.*, dense_rank() over (order by s.keys) as g
+      from sums s) s where g <= ${limit.max + 1}`;
+  }
+  // the largest by a top-N sort of the groups' public sums, not a sort of every group
+  return sql`select s.*, t.g is not null as kept, t.g from sums s left join (
+      select keys, row_number() over (order by public desc, keys) as g from (
+        select keys, coalesce(sum(amount) filter (where bucket = 'PUBLIC'), 0) as public
+        from sums group by keys order by public desc, keys limit ${limit.largest}) t) t
+    on t.keys = s.keys`;
 }
 
 /** The summed rows as groups, each with its overlapping flows when it has any. */
 function toGroups(sums: GroupRow[], overlaps: Map<string, GroupOverlaps>): FlowGroup[] {
   const groups = new Map<string, FlowGroup>();
   for (const row of sums) {
-    const id = JSON.stringify(row.keys);
+    const id = row.rest ? JSON.stringify([REST]) : JSON.stringify(row.keys);
     let group = groups.get(id);
     if (!group) {
       group = { keys: row.keys, buckets: new Map(), flowCount: 0, overlaps: overlaps.get(id) };
+      if (row.rest) group.rest = true;
       groups.set(id, group);
     }
     group.flowCount += row.n;
