@@ -158,7 +158,9 @@ export async function generateSynthetic(
   const relocation = programs.get('relocation') ?? 0;
   const observationsWritten = await generateObservations(db, p, o, ids, relocation, progress);
 
-  await sql`analyze regions, actors, flows, flow_edges, observations, pairings`.execute(db);
+  // as after any bulk load: statistics for the planner, and the visibility map set so that
+  // index-only scans (an id's existence, keyset pages) need not visit the table's pages
+  await sql`vacuum (analyze) regions, actors, flows, flow_edges, observations, pairings`.execute(db);
   if (done !== total) throw new Error(`synthetic: planned ${total} rows, wrote ${done}`);
   return {
     flows: flowsWritten,

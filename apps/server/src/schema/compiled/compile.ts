@@ -57,13 +57,23 @@ function flowNode(r: Request, field: FieldNode): Json | null {
   return flowNodes.get(field) ?? null;
 }
 
-/** A connection over `page` (flows f by ascending id, at most size + 1 rows). */
-function connectionJson(r: Request, node: FieldNode, page: Json, size: number): Json | null {
+/**
+ * A connection over `page(limit)` (flows f by ascending id). With pageInfo, the page holds one
+ * row more than `size`, which tells whether more follow; without, exactly `size` rows.
+ */
+function connectionJson(
+  r: Request,
+  node: FieldNode,
+  page: (limit: number) => Json,
+  size: number,
+): Json | null {
   const { scope } = r;
-  const inPage = sql`f._n <= ${size}`;
   const of = (field: FieldNode, typename: string) =>
     fieldsOf(scope.schema, field.selectionSet, typename, scope.fragments);
-  const json = fieldsJson(of(node, 'FlowConnection'), 'FlowConnection', (name, field) => {
+  const fields = of(node, 'FlowConnection');
+  const paged = [...(fields?.values() ?? [])].some((f) => f.name.value === 'pageInfo');
+  const inPage = paged ? sql`f._n <= ${size}` : sql`true`;
+  const json = fieldsJson(fields, 'FlowConnection', (name, field) => {
     if (name === 'edges') {
       const edge = fieldsJson(of(field, 'FlowEdge'), 'FlowEdge', (n, f) =>
         n === 'cursor' ? cursorOf(sql`f.id`) : n === 'node' ? flowNode(r, f) : null,
@@ -81,11 +91,10 @@ function connectionJson(r: Request, node: FieldNode, page: Json, size: number): 
     };
     return fieldsJson(of(field, 'PageInfo'), 'PageInfo', (n) => info[n] ?? null);
   });
-  return (
-    json &&
-    sql`(select ${json} from (select p.*, row_number() over (order by p.id) as _n
-      from (${page}) p) f)`
-  );
+  if (!json) return null;
+  if (!paged) return sql`(select ${json} from (${page(size)}) f)`;
+  return sql`(select ${json} from (select p.*, row_number() over (order by p.id) as _n
+    from (${page(size + 1)}) p) f)`;
 }
 
 /** Query.flows: the filter as flowFilterSql builds it, keyset by id. */
@@ -101,8 +110,8 @@ async function flowsRoot(r: Request, node: FieldNode): Promise<Json | null> {
   const after = decodeCursor(args.after) ?? 0;
   const { conditions, checks } = await flowFilterSql(r.db, args.filter);
   r.found.push(...checks.map((c) => c.exists));
-  const page = sql`select f.* from flows f where ${sql.join(conditions, sql` and `)}
-    and f.id > ${after} order by f.id limit ${size + 1}`;
+  const page = (limit: number) => sql`select f.* from flows f
+    where ${sql.join(conditions, sql` and `)} and f.id > ${after} order by f.id limit ${limit}`;
   return connectionJson(r, node, page, size);
 }
 
@@ -121,8 +130,9 @@ function actorFlows(r: Request, node: FieldNode, column: 'source_id' | 'target_i
   const after = decodeCursor(args.after) ?? 0;
   const year = args.year == null ? sql`true` : sql`f.year = ${validateYear(args.year)}`;
   const status = args.status == null ? sql`true` : sql`f.status = ${args.status}`;
-  const page = sql`select f.* from flows f where f.${sql.raw(column)} = a.id and ${year}
-    and ${status} and f.id > ${after} order by f.id limit ${size + 1}`;
+  const page = (limit: number) => sql`select f.* from flows f
+    where f.${sql.raw(column)} = a.id and ${year} and ${status} and f.id > ${after}
+    order by f.id limit ${limit}`;
   return connectionJson(r, node, page, size);
 }
 

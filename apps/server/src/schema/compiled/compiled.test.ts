@@ -107,5 +107,12 @@ describe('the compiled path answers as the executor does', () => {
     for (const { query, variables } of refused) {
       expect((await same(query, variables)).answered, query).toBe(0);
     }
+    // over the complexity limit: the executor's refusal, never a compiled answer
+    const wide =
+      'flows(first: 100) { edges { node { id citations { quote document { title } } } } }';
+    const many = `{ ${['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((k) => `${k}: ${wide}`).join(' ')} }`;
+    const { answered, result } = await same(many);
+    expect(answered).toBe(0);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });

@@ -3,6 +3,7 @@ import { complexityFromQuery } from '@pothos/plugin-complexity';
 import type { DocumentNode, ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Context } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import { poolOf } from '../../db/pool-of.js';
@@ -11,9 +12,24 @@ import { compileRead, UNSUPPORTED } from './compile.js';
 
 type Answer = { found: boolean[]; data: string };
 
-/** Statements prepared by name (on every connection of the pool): at most this many texts. */
-const MAX_PREPARED = 200;
+/**
+ * Statements prepared by name on every connection of the pool: at most this many texts, each
+ * once it has come twice (a client's query, not one of many one-off shapes a hostile client can
+ * send to fill the server's memory with plans).
+ */
+const MAX_PREPARED = 64;
 const prepared = new Map<string, string>();
+const seenOnce = new LRUCache<string, true>({ max: 1000 });
+
+/** The name to prepare `text` under, or undefined: run it unnamed. */
+function preparedName(text: string): string | undefined {
+  const known = prepared.get(text);
+  if (known !== undefined || prepared.size >= MAX_PREPARED) return known;
+  const name = `compiled_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  if (!seenOnce.has(name)) return void seenOnce.set(name, true);
+  prepared.set(text, name);
+  return name;
+}
 
 /**
  * Runs the statement, prepared by name on PostgreSQL once its text comes again (the planner's
@@ -23,11 +39,7 @@ async function run(db: Kysely<Database>, statement: RawBuilder<unknown>) {
   const query = statement.compile(db);
   const pool = poolOf(db);
   if (!pool) return (await db.executeQuery<Answer>(query)).rows[0];
-  let name = prepared.get(query.sql);
-  if (name === undefined && prepared.size < MAX_PREPARED) {
-    name = `compiled_${createHash('sha1').update(query.sql).digest('hex').slice(0, 24)}`;
-    prepared.set(query.sql, name);
-  }
+  const name = preparedName(query.sql);
   const values = query.parameters as unknown[];
   const result = await pool.query<Answer>(
     name ? { name, text: query.sql, values } : { text: query.sql, values },
