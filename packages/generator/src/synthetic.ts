@@ -160,7 +160,9 @@ export async function generateSynthetic(
 
   // as after any bulk load: statistics for the planner, and the visibility map set so that
   // index-only scans (an id's existence, keyset pages) need not visit the table's pages
-  await sql`vacuum (analyze) regions, actors, flows, flow_edges, observations, pairings`.execute(db);
+  await sql`vacuum (analyze) regions, actors, flows, flow_edges, observations, pairings`.execute(
+    db,
+  );
   if (done !== total) throw new Error(`synthetic: planned ${total} rows, wrote ${done}`);
   return {
     flows: flowsWritten,
