@@ -215,11 +215,13 @@ export async function createApp(
       return yoga(req, res);
     }
     if (path?.startsWith('/export/')) {
-      return serveExport(db, req, res).catch((error: unknown) => {
-        logger.error({ err: error }, 'export failed');
-        if (!res.headersSent) json(res, 500, { error: 'export failed' });
-        else res.destroy();
-      });
+      return serveExport(db, req, res, { maxTotalRows: config.maxTotalRows }).catch(
+        (error: unknown) => {
+          logger.error({ err: error }, 'export failed');
+          if (!res.headersSent) json(res, 500, { error: 'export failed' });
+          else res.destroy();
+        },
+      );
     }
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {

@@ -18,7 +18,7 @@ import { readConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import type { Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { ImportError, isBadArgument } from './domain/errors.js';
+import { ImportError, isBadArgument, TooMuchWorkError } from './domain/errors.js';
 import { EXPORTS, type ExportName, exportStream, parseExportParams } from './exports/export.js';
 import { withOwnConnection } from './imports/connection.js';
 import { type ImportFormat, importDataset } from './imports/import-dataset.js';
@@ -257,6 +257,7 @@ async function exportFile(args: string[]) {
         format: values.format as 'csv' | 'json',
         filter,
         groupBy,
+        maxTotalRows: config.maxTotalRows,
       });
       await pipeline(
         Readable.from(stream),
@@ -264,6 +265,8 @@ async function exportFile(args: string[]) {
       );
     } catch (error) {
       if (isBadArgument(error)) fail(error.message);
+      if (error instanceof TooMuchWorkError)
+        fail(`${error.message} (MAX_TOTAL_ROWS raises the cap)`);
       throw error;
     }
   });

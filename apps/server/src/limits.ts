@@ -11,9 +11,5 @@ export const LIMITS = {
   answerCharacters: 16 * 1024 * 1024,
 } as const;
 
-/**
- * Rows (groups) one `totals` answer may hold (MAX_TOTAL_ROWS overrides it). The database fetches
- * at most one more; when there are more, the query is refused with TOO_MUCH_WORK, naming what to
- * narrow, before any row is built. A national year by source, program and target has 261,685.
- */
-export const MAX_TOTAL_ROWS = 5_000;
+/** Rows (groups) one `totals` answer may hold: see domain/flow/total-rows.ts. */
+export { MAX_TOTAL_ROWS } from './domain/flow/total-rows.js';

@@ -1,7 +1,7 @@
 import { amountToStrings } from '@fundtrace/schema/money';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import { bucketSum, groupFlows } from '../domain/flow/flow-totals.js';
+import { bucketSum, type GroupLimit, groupFlows } from '../domain/flow/flow-totals.js';
 import { BOM, csvLine, type ExportFormat } from './export-format.js';
 
 export const TOTAL_DIMENSIONS = {
@@ -23,17 +23,25 @@ const BUCKETS = [
   ['planned', 'PLANNED'],
 ] as const;
 
-/** Totals by the chosen dimensions: each money bucket with its value, qualifier and bounds. */
+/**
+ * Totals by the chosen dimensions: each money bucket with its value, qualifier and bounds. At
+ * most `max` groups, as in the API: with more, TOO_MUCH_WORK names what to narrow, before any
+ * group is built.
+ */
 export async function* totals(
   db: Kysely<Database>,
   format: ExportFormat,
   where: RawBuilder<unknown>,
   groupBy: TotalDimension[],
+  limit: GroupLimit,
 ): AsyncGenerator<string> {
   const groups = await groupFlows(
     db,
     groupBy.map((d) => TOTAL_DIMENSIONS[d]),
     where,
+    sql``,
+    'flows',
+    limit,
   );
   const bucketColumns = BUCKETS.flatMap(([name]) =>
     ['value', 'qualifier', 'low', 'high'].map((part) => `${name}_${part}`),

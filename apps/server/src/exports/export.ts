@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { InputError } from '../domain/errors.js';
 import { type FlowFilter, flowConditions } from '../domain/flow/flow.queries.js';
 import { FLOW_STATUSES, INSTRUMENTS } from '../domain/flow/flow.rules.js';
+import { MAX_TOTAL_ROWS, tooManyTotalRows } from '../domain/flow/total-rows.js';
 import { type ExportFormat, rows } from './export-format.js';
 import { overlaps } from './export-overlaps.js';
 import { actors, flows, observations } from './export-tables.js';
@@ -27,6 +28,8 @@ export interface ExportRequest {
   groupBy?: TotalDimension[];
   /** CSV header row: machine names (the default; imports read them) or the reader's words. */
   headers?: HeaderStyle;
+  /** Groups a totals file may hold (MAX_TOTAL_ROWS). */
+  maxTotalRows?: number;
 }
 
 /**
@@ -54,7 +57,9 @@ export async function exportStream(
       return rows(db, overlaps, request.format, where, request.headers);
     case 'totals': {
       const groupBy = request.groupBy ?? [];
-      return totals(db, request.format, where, groupBy);
+      const max = request.maxTotalRows ?? MAX_TOTAL_ROWS;
+      const tooMany = () => tooManyTotalRows(max, groupBy, request.filter);
+      return totals(db, request.format, where, groupBy, { max, tooMany });
     }
   }
 }

@@ -3,15 +3,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { isBadArgument } from '../domain/errors.js';
+import { isBadArgument, TooMuchWorkError } from '../domain/errors.js';
 import { EXPORTS, type ExportName, exportStream, parseExportParams } from './export.js';
 
 const PATH = /^\/export\/(flows|actors|observations|overlaps|totals)\.(csv|json)$/;
 
-function refuse(res: ServerResponse, status: number, message: string) {
+function refuse(res: ServerResponse, status: number, message: string, more: object = {}) {
   res
     .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-    .end(JSON.stringify({ error: message }));
+    .end(JSON.stringify({ error: message, ...more }));
 }
 
 /**
@@ -22,6 +22,7 @@ export async function serveExport(
   db: Kysely<Database>,
   req: IncomingMessage,
   res: ServerResponse,
+  options: { maxTotalRows?: number } = {},
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = PATH.exec(url.pathname);
@@ -35,11 +36,16 @@ export async function serveExport(
   let head: IteratorResult<string>;
   try {
     const { filter, groupBy, headers } = parseExportParams(url.searchParams);
-    stream = await exportStream(db, { name, format, filter, groupBy, headers });
+    const { maxTotalRows } = options;
+    stream = await exportStream(db, { name, format, filter, groupBy, headers, maxTotalRows });
     // The first chunk holds the first rows: a failing query is thrown before the 200 is sent.
     head = await stream.next();
   } catch (error) {
     if (isBadArgument(error)) return refuse(res, 400, error.message);
+    // a file of more groups than an answer may hold: what to narrow, as the API says it
+    if (error instanceof TooMuchWorkError) {
+      return refuse(res, 422, error.message, { code: 'TOO_MUCH_WORK', narrow: error.narrow });
+    }
     throw error;
   }
   res.writeHead(200, {

@@ -5,6 +5,7 @@ import { TooMuchWorkError } from '../domain/errors.js';
 import { groupFlows } from '../domain/flow/flow-totals.js';
 import { encodeGlobalId } from '../domain/records/global-id.js';
 import { MAX_TOTAL_ROWS } from '../limits.js';
+import { listenExports } from '../test/export-server.js';
 import { generateFanOut } from '../test/fan-out.js';
 import { createTestDb, type GraphQLResult } from '../test/test-db.js';
 import { createYogaServer } from '../yoga.js';
@@ -104,6 +105,30 @@ describe('totals are at most MAX_TOTAL_ROWS rows', () => {
       '{ totals(groupBy: [YEAR]) { flowCount } }',
     );
     expect(byYear.data?.totals).toEqual([{ flowCount: GROUPS }]);
+  });
+});
+
+describe('the totals export holds to the same cap', () => {
+  it('more groups than the cap: 422 TOO_MUCH_WORK naming what to narrow; at the cap, every row', async () => {
+    const small = await listenExports(ctx.db, GROUPS - 1);
+    const exact = await listenExports(ctx.db, GROUPS);
+    try {
+      const path = '/export/totals.csv?groupBy=SOURCE,PROGRAM,TARGET';
+      const refused = await fetch(small.base + path);
+      expect(refused.status).toBe(422);
+      const body = (await refused.json()) as { code: string; narrow: string[]; error: string };
+      expect(body.code).toBe('TOO_MUCH_WORK');
+      expect(body.narrow).toEqual(
+        expect.arrayContaining(['filter.year', 'filter.regionCode', 'groupBy']),
+      );
+      const full = await fetch(exact.base + path);
+      expect(full.status).toBe(200);
+      // a header and one line per group
+      expect((await full.text()).trim().split('\n')).toHaveLength(GROUPS + 1);
+    } finally {
+      await small.close();
+      await exact.close();
+    }
   });
 });
 

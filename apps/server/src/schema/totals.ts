@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { builder } from '../builder.js';
-import { InputError, TooMuchWorkError } from '../domain/errors.js';
+import { InputError } from '../domain/errors.js';
 import { overlapsOf } from '../domain/flow/flow-overlaps.js';
 import {
   type FlowGroup,
@@ -8,7 +8,7 @@ import {
   sourceFor,
   totalsConditions,
 } from '../domain/flow/flow-totals.js';
-import { MAX_TOTAL_ROWS } from '../limits.js';
+import { MAX_TOTAL_ROWS, tooManyTotalRows } from '../domain/flow/total-rows.js';
 import { FlowFilter, FlowStatus, Instrument } from './flow.js';
 import { MoneyTotals } from './flow-totals.js';
 import { Overlap } from './overlap.js';
@@ -98,37 +98,6 @@ const TotalRow = builder.objectRef<TotalRowShape>('TotalRow').implement({
     }),
   }),
 });
-
-/** The filter fields that narrow totals, with how the message names them. */
-const NARROWING = [
-  ['year', 'a year'],
-  ['regionCode', 'a region'],
-  ['programId', 'a program'],
-  ['actorId', 'an actor'],
-] as const;
-
-/**
- * What a `totals` query with more than `max` rows says to narrow: the filter fields it does not
- * set yet, and fewer dimensions when it groups by more than one.
- */
-export function tooManyTotalRows(
-  max: number,
-  groupBy: readonly string[],
-  filter: Partial<Record<(typeof NARROWING)[number][0], unknown>> | null | undefined,
-): TooMuchWorkError {
-  const unset = NARROWING.filter(([field]) => filter?.[field] == null);
-  const words = unset.map(([, w]) => w);
-  const listed =
-    words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0];
-  const ways = [
-    ...(listed ? [`filter by ${listed}`] : []),
-    ...(groupBy.length > 1 ? ['group by fewer dimensions'] : []),
-  ];
-  return new TooMuchWorkError(
-    `These totals have more than ${max.toLocaleString('en')} rows; narrow them: ${ways.join(', or ') || 'filter them further'}.`,
-    [...unset.map(([field]) => `filter.${field}`), ...(groupBy.length > 1 ? ['groupBy'] : [])],
-  );
-}
 
 builder.queryField('totals', (t) =>
   t.field({

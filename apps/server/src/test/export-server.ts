@@ -6,8 +6,8 @@ import { serveExport } from '../exports/http.js';
 import { createTestDb } from './test-db.js';
 
 /** The export route alone on a loopback port: its base URL and how to close it. */
-export async function listenExports(db: Kysely<Database>) {
-  const server = createServer((req, res) => void serveExport(db, req, res));
+export async function listenExports(db: Kysely<Database>, maxTotalRows?: number) {
+  const server = createServer((req, res) => void serveExport(db, req, res, { maxTotalRows }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
