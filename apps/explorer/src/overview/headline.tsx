@@ -51,7 +51,7 @@ export function Headline({ totals, locale }: { totals: YearTotals; locale: Local
       <OverlapReason totals={totals} locale={locale} />
       <div className="figure figure-count">
         <dt>{translate('flowCount', locale)}</dt>
-        <dd>{totals.flowCount}</dd>
+        <dd>{totals.flowCount.toLocaleString(locale === 'EN' ? 'en' : 'zh-CN')}</dd>
       </div>
     </dl>
   );

@@ -35,6 +35,25 @@ export function fieldsOf(
   typename: string,
   fragments: Fragments,
 ): Fields | null {
+  if (!set) return collect(schema, set, typename, fragments);
+  // a selection set belongs to one parsed document (which Yoga keeps per query text)
+  let byType = collected.get(set);
+  if (!byType) {
+    byType = new Map();
+    collected.set(set, byType);
+  }
+  if (!byType.has(typename)) byType.set(typename, collect(schema, set, typename, fragments));
+  return byType.get(typename) ?? null;
+}
+
+const collected = new WeakMap<SelectionSetNode, Map<string, Fields | null>>();
+
+function collect(
+  schema: GraphQLSchema,
+  set: SelectionSetNode | undefined,
+  typename: string,
+  fragments: Fragments,
+): Fields | null {
   const applies = conditionsOf(schema, typename);
   const fields: Fields = new Map();
   const visit = (s: SelectionSetNode | undefined): boolean => {
