@@ -110,4 +110,28 @@ describe('refreshOnFlowRecorded', () => {
     await new Promise((r) => setTimeout(r, 700));
     expect(streams).toBe(after);
   });
+
+  it('refreshes nothing when the server answers with errors', async () => {
+    let streams = 0;
+    const fetch = vi.fn(async () => {
+      streams++;
+      const failure = { errors: [{ message: 'canceling statement due to statement timeout' }] };
+      return new Response(JSON.stringify(failure), {
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    const client = new Client({
+      url: 'http://x/graphql',
+      exchanges: [fetchExchange],
+      fetchSubscriptions: true,
+      fetch,
+    });
+    const refresh = vi.fn();
+    const stop = refreshOnFlowRecorded(client, refresh, { wait: 10, retryMs: 100 });
+    await vi.waitFor(() => expect(streams).toBeGreaterThanOrEqual(1), { timeout: 3000 });
+    // long enough for a refresh `wait` after the error, and for a retry after `retryMs`
+    await new Promise((r) => setTimeout(r, 400));
+    stop();
+    expect(refresh).not.toHaveBeenCalled();
+  });
 });

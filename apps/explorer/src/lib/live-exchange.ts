@@ -44,7 +44,10 @@ const FlowRecorded = graphql(`
  * Refreshes the open views when the server announces a recorded or imported flow (over SSE):
  * once per burst, `wait` ms after the first event, since an import announces many. When the
  * stream ends (a server restart, a dropped connection) it subscribes again after `retryMs`, and
- * refreshes then for what changed meanwhile. Returns the function that stops it.
+ * refreshes then for what changed meanwhile. An answer with errors announces nothing: while the
+ * server fails, the views keep their error and its retry button instead of reloading every few
+ * seconds, and a stream that failed refreshes nothing when it is opened again. Returns the
+ * function that stops it.
  */
 export function refreshOnFlowRecorded(
   client: Client,
@@ -62,16 +65,20 @@ export function refreshOnFlowRecorded(
     }, wait);
   };
   const open = () => {
+    let failed = false;
     current = pipe(
       client.subscription(FlowRecorded, {}),
       onEnd(() => {
         if (stopped) return;
         retry = setTimeout(() => {
-          soon();
+          if (!failed) soon();
           open();
         }, retryMs);
       }),
-      subscribe(soon),
+      subscribe((result) => {
+        if (result.error) failed = true;
+        else soon();
+      }),
     );
   };
   open();

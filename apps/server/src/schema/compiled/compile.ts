@@ -209,7 +209,8 @@ export async function compileRead(
             : name === '__typename'
               ? sql`'Query'::text`
               : null;
-      if (!json) return null;
+      // a field it does not know: so with any variables (bad arguments throw instead)
+      if (!json) return UNSUPPORTED;
       built.push([key, json]);
     }
   } catch {
@@ -217,5 +218,5 @@ export async function compileRead(
   }
   const statement = object(built);
   const found = r.found.length ? sql`array[${sql.join(r.found)}]` : sql`array[]::boolean[]`;
-  return statement && { statement, found };
+  return statement ? { statement, found } : UNSUPPORTED;
 }

@@ -1,7 +1,9 @@
-import type { DocumentNode } from 'graphql';
+import { type DocumentNode, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, graphqlClient } from '../../test/test-db.js';
+import { schema } from '../index.js';
 import { encodeCursor } from '../pagination.js';
+import { compileRead, UNSUPPORTED } from './compile.js';
 
 /**
  * The compiled path answers exactly as the executor does: each request is asked of a server
@@ -114,5 +116,13 @@ describe('the compiled path answers as the executor does', () => {
     const { answered, result } = await same(many);
     expect(answered).toBe(0);
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('tells a document it can never answer from one request it cannot answer', async () => {
+    const never = parse('{ flows { totalCount } }');
+    expect(await compileRead(schema, ctx.db, never, null, {})).toBe(UNSUPPORTED);
+    const page = parse('query($after: String) { flows(after: $after) { edges { node { id } } } }');
+    expect(await compileRead(schema, ctx.db, page, null, { after: 'not-a-cursor' })).toBeNull();
+    expect(await compileRead(schema, ctx.db, page, null, {})).toHaveProperty('statement');
   });
 });
