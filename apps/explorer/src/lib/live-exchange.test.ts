@@ -75,6 +75,15 @@ describe('liveExchange', () => {
   });
 });
 
+/** A client whose subscriptions go over `fetch` (SSE), as the explorer's do. */
+const sseClient = (fetch: typeof globalThis.fetch) =>
+  new Client({
+    url: 'http://x/graphql',
+    exchanges: [fetchExchange],
+    fetchSubscriptions: true,
+    fetch,
+  });
+
 describe('refreshOnFlowRecorded', () => {
   it('refreshes once per burst of events, and subscribes again when the stream ends', async () => {
     let streams = 0;
@@ -87,12 +96,7 @@ describe('refreshOnFlowRecorded', () => {
         headers: { 'content-type': 'text/event-stream' },
       });
     });
-    const client = new Client({
-      url: 'http://x/graphql',
-      exchanges: [fetchExchange],
-      fetchSubscriptions: true,
-      fetch,
-    });
+    const client = sseClient(fetch);
     const refresh = vi.fn();
     const stop = refreshOnFlowRecorded(client, refresh, { wait: 10, retryMs: 300 });
     // Waits, not fixed sleeps: the margins hold on a loaded machine too.
@@ -120,12 +124,7 @@ describe('refreshOnFlowRecorded', () => {
         headers: { 'content-type': 'application/json' },
       });
     });
-    const client = new Client({
-      url: 'http://x/graphql',
-      exchanges: [fetchExchange],
-      fetchSubscriptions: true,
-      fetch,
-    });
+    const client = sseClient(fetch);
     const refresh = vi.fn();
     const stop = refreshOnFlowRecorded(client, refresh, { wait: 10, retryMs: 100 });
     await vi.waitFor(() => expect(streams).toBeGreaterThanOrEqual(1), { timeout: 3000 });

@@ -28,7 +28,8 @@ interface Pending {
 /** The page requests of one request's current turn, sent together. */
 const queues = new WeakMap<Context, Pending[]>();
 
-const filtersOf = (column: Column, args: FlowPageArgs) => {
+/** An actor's page of in- or outflows: its column and the year and status filters (also compiled/). */
+export const filtersOf = (column: Column, args: FlowPageArgs) => {
   const year = args.year == null ? null : validateYear(args.year);
   const status = args.status ?? null;
   return {

@@ -7,12 +7,13 @@ import {
   getVariableValues,
   Kind,
   type OperationDefinitionNode,
+  type VariableValues,
 } from 'graphql';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { flowFilterSql } from '../../domain/flow/flow.queries.js';
 import { decodeGlobalId } from '../../domain/records/global-id.js';
-import { validateYear } from '../../domain/records/record.rules.js';
+import { type FlowPageArgs, filtersOf } from '../flow-pages.js';
 import { decodeCursor, pageSize } from '../pagination.js';
 import { fieldsJson, flowJson, type Json, object, recordColumns, type Scope } from './objects.js';
 import { type Fragments, fieldsOf } from './selection.js';
@@ -33,9 +34,7 @@ export interface CompiledRead {
 interface Request {
   scope: Scope;
   query: GraphQLObjectType;
-  variables: NonNullable<
-    Extract<ReturnType<typeof getVariableValues>, { variableValues: unknown }>['variableValues']
-  >;
+  variables: VariableValues;
   db: Kysely<Database>;
   /** Whether each record the request names exists (false: the executor answers). */
   found: Json[];
@@ -120,19 +119,12 @@ function actorFlows(r: Request, node: FieldNode, column: 'source_id' | 'target_i
   const actor = r.scope.schema.getType('Actor') as GraphQLObjectType;
   const def = actor.getFields()[node.name.value];
   if (!def) return null;
-  const args = getArgumentValues(def, node, r.variables) as {
-    first?: number | null;
-    after?: string | null;
-    year?: number | null;
-    status?: string | null;
-  };
+  const args = getArgumentValues(def, node, r.variables) as FlowPageArgs;
   const size = pageSize(args.first);
   const after = decodeCursor(args.after) ?? 0;
-  const year = args.year == null ? sql`true` : sql`f.year = ${validateYear(args.year)}`;
-  const status = args.status == null ? sql`true` : sql`f.status = ${args.status}`;
+  const { column: ref, where } = filtersOf(column, args);
   const page = (limit: number) => sql`select f.* from flows f
-    where f.${sql.raw(column)} = a.id and ${year} and ${status} and f.id > ${after}
-    order by f.id limit ${limit}`;
+    where ${ref} = a.id and ${where} and f.id > ${after} order by f.id limit ${limit}`;
   return connectionJson(r, node, page, size);
 }
 
