@@ -209,16 +209,16 @@ export function formatCompact(a: Amount, locale: Locale = 'ZH'): string {
 
 /**
  * The qualifier of a sum or of money passed along: all EXACT -> EXACT; EXACT with one other
- * qualifier -> that one; two or more others -> APPROXIMATE. No Set: traces call it per flow.
+ * qualifier -> that one; two or more others -> APPROXIMATE. `combineTwo` is it for two.
  */
 export function combineQualifiers(qualifiers: Iterable<AmountQualifier>): AmountQualifier {
-  let only: AmountQualifier | undefined;
-  for (const q of qualifiers) {
-    if (q === 'EXACT' || q === only) continue;
-    if (only !== undefined) return 'APPROXIMATE';
-    only = q;
-  }
-  return only ?? 'EXACT';
+  let combined: AmountQualifier = 'EXACT';
+  for (const q of qualifiers) combined = combineTwo(combined, q);
+  return combined;
+}
+export function combineTwo(a: AmountQualifier, b: AmountQualifier): AmountQualifier {
+  if (a === 'EXACT') return b;
+  return b === 'EXACT' || b === a ? a : 'APPROXIMATE';
 }
 
 /** [low, high] an amount guarantees; null = unknown/unbounded. */

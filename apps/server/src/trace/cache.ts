@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
+import { anyOf } from '../db/any-of.js';
 import { dataVersion } from '../db/data-version.js';
 import type { Database } from '../db/database.js';
 import {
@@ -11,7 +12,7 @@ import {
 } from './compute.js';
 import { pooledMembers } from './load-subgraph.js';
 import type { WorkBudget } from './steps.js';
-import { type TraceView, traceView } from './view.js';
+import { type ListedRows, type TraceView, traceView } from './view.js';
 import { type Listing, listedPairs, listTrace } from './view-listing.js';
 
 /**
@@ -102,12 +103,25 @@ export async function viewOf(
   limit: number,
 ): Promise<TraceView> {
   const listing = listTrace(computed, limit);
-  const members = await loadListedMembers(db, computed, listing);
-  return traceView(computed, listing, members);
+  return traceView(computed, listing, await loadListed(db, computed, listing));
 }
 
-/** The loading phase of a view: its one read, the flows behind the pooled pairs it lists. */
-function loadListedMembers(db: Kysely<Database>, computed: TraceComputation, listing: Listing) {
+/**
+ * The loading phase of a view: the flows behind the pooled pairs it lists, and the rows of the
+ * outcomes it lists (a trace reads only what it computes with).
+ */
+async function loadListed(
+  db: Kysely<Database>,
+  computed: TraceComputation,
+  listing: Listing,
+): Promise<ListedRows> {
   const pairs = listedPairs(computed, listing);
-  return pooledMembers(db, pairs, computed.request, computed.individually);
+  const ids = listing.outcomes.map((o) => o.observation.id);
+  const [members, rows] = await Promise.all([
+    pooledMembers(db, pairs, computed.request, computed.individually),
+    ids.length
+      ? db.selectFrom('observations').selectAll().where('id', '=', anyOf(ids, 'int')).execute()
+      : [],
+  ]);
+  return { members, observations: new Map(rows.map((o) => [o.id, o])) };
 }

@@ -31,9 +31,15 @@ export interface TraceRequest extends SubgraphFilter {
   maxDepth: number;
 }
 
+/** What a trace reads of an observation; a view reads the whole row of those it lists. */
+export type OutcomeSubject = Pick<
+  ObservationRow,
+  'id' | 'actor_id' | 'metric' | 'kind' | 'unit' | 'year' | 'qualifier' | 'value'
+>;
+
 /** An outcome reached by the traced money, in base units (1e-4) for value and money. */
 export interface RawOutcome {
-  observation: ObservationRow;
+  observation: OutcomeSubject;
   value: bigint;
   money: bigint;
   /** Traced share of the actor's inflow, in millionths. */
@@ -185,12 +191,15 @@ async function compute(
   const result = await budget.steps(
     traceSteps({ flows: list, direction, origin, seeds, maxDepth }),
   );
+
   const { overlaps, pooledFlows } = await addOverlapWarnings(db, result, pooled, request);
   // The pooled flows an overlap names are listed too, so that warnings can name their ends.
   const flows = new Map([...list, ...pooledFlows].map((f) => [f.id, f]));
 
   const names = await loadWarningNames(db, origin, result.warnings, flows, overlaps);
+
   const outcomes = await findOutcomes(db, request, result, origin, observation, list);
+
   return { request, origin, result, flows, pooled, individually, outcomes, names, overlaps };
 }
 
@@ -208,18 +217,22 @@ async function findOutcomes(
   flows: TraceFlow[],
 ): Promise<RawOutcome[]> {
   const down = request.direction === 'DOWNSTREAM';
-  let rows: ObservationRow[] = [];
+  let rows: OutcomeSubject[] = [];
   if (observation && !down) rows = [observation];
   else {
     const actors = down ? [...result.nodes.keys()].filter((id) => id !== origin) : [origin];
-    const found = await sql<ObservationRow>`select * from observations
+    const found = await sql<OutcomeSubject>`
+      select id, actor_id, metric, kind, unit, year, qualifier, value from observations
       where actor_id = any(${actors}::int[]) and (${request.year}::int is null or year = ${request.year}::int)
       order by id`.execute(db);
-    rows = found.rows;
-    rows = rows.filter((o) => isCountable(o.unit));
+    rows = found.rows.filter((o) => isCountable(o.unit));
   }
-  const inflowTotal = new Map<number, bigint>();
-  for (const f of flows) inflowTotal.set(f.target, (inflowTotal.get(f.target) ?? 0n) + f.amount);
+  // the inflows of the actors with outcomes, summed
+  const inflowTotal = new Map<number, bigint>(rows.map((o) => [o.actor_id as number, 0n]));
+  for (const f of flows) {
+    const sum = inflowTotal.get(f.target);
+    if (sum !== undefined) inflowTotal.set(f.target, sum + f.amount);
+  }
   return rows.flatMap((o) => {
     const node = result.nodes.get(o.actor_id as number);
     if (!node) return [];

@@ -1,3 +1,4 @@
+import type { Steps } from './steps.js';
 import { pause } from './steps.js';
 import { toUnits } from './units.js';
 
@@ -52,20 +53,34 @@ export async function sliced(n: number, body: (i: number) => void): Promise<void
   }
 }
 
-/** Groups flow indexes by a key per flow (an actor, a parent; -1: none); keys 0 to `keys - 1`. */
+/** Groups flow indexes by a key per flow (an actor, a parent; -1: none), giving the event loop turns. */
 export async function adjacency(keyOf: Int32Array, keys: number): Promise<Adjacency> {
+  const steps = grouped(keyOf, keys);
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) return next.value;
+    await pause();
+  }
+}
+
+/**
+ * Groups flow indexes by a key per flow (keys 0 to `keys - 1`; -1: none), each group in flow
+ * order, as pausable work that yields every SLICE flows.
+ */
+export function* grouped(keyOf: Int32Array, keys: number): Steps<Adjacency> {
   const start = new Int32Array(keys + 1);
-  await sliced(keyOf.length, (i) => {
+  for (let i = 0; i < keyOf.length; i++) {
     const k = keyOf[i] as number;
     if (k >= 0) start[k + 1] = (start[k + 1] as number) + 1;
-  });
+    if ((i & (SLICE - 1)) === SLICE - 1) yield;
+  }
   for (let k = 0; k < keys; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
   const next = start.slice();
   const list = new Int32Array(start[keys] as number);
-  await sliced(keyOf.length, (i) => {
+  for (let i = 0; i < keyOf.length; i++) {
     const k = keyOf[i] as number;
     if (k >= 0) list[(next[k] as number)++] = i;
-  });
+    if ((i & (SLICE - 1)) === SLICE - 1) yield;
+  }
   return { start, list };
 }
 

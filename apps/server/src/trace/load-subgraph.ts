@@ -27,7 +27,8 @@ export interface Subgraph {
   pooled: Map<number, PooledPair>;
 }
 
-function conditions(alias: string, filter: SubgraphFilter): RawBuilder<boolean> {
+/** The filter as conditions on flows aliased `alias`. */
+export function conditions(alias: string, filter: SubgraphFilter): RawBuilder<boolean> {
   const t = sql.raw(alias);
   return sql<boolean>`${t}.unit = ${filter.unit}
     and (${filter.year}::int is null or ${t}.year = ${filter.year}::int)

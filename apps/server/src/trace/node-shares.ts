@@ -4,7 +4,8 @@ import type { Ends, Way } from './walk.js';
 /** Shares are computed with this many extra digits, then rounded back to base units. */
 export const SCALE = 10n ** 12n;
 
-const max = (a: bigint, b: bigint) => (a > b ? a : b);
+/** The larger of two amounts (Math.max takes no bigint). */
+export const max = (a: bigint, b: bigint) => (a > b ? a : b);
 
 /**
  * A node's share structure, the same whichever way the trace runs: the earmarked children of
@@ -133,22 +134,36 @@ const passOnPooled: PassOn = (node, ends, way, traced, warn) => {
 
 /** Rounds high-precision amounts (units / SCALE) so their sum is floor(sum / SCALE). */
 export function roundLargestRemainder(values: Map<number, bigint>): Map<number, bigint> {
+  const ids = [...values.keys()];
+  const rounded = roundShares(ids, [...values.values()]);
+  return new Map(ids.map((id, k) => [id, rounded[k] as bigint]));
+}
+
+/**
+ * `roundLargestRemainder` over parallel lists: the flows' ids and their amounts at SCALE
+ * precision. Floors each, then adds a unit to the largest remainders (ties: lower id first)
+ * until the sum is floor(sum / SCALE).
+ */
+export function roundShares(ids: readonly number[], scaled: readonly bigint[]): bigint[] {
   let total = 0n;
   let floors = 0n;
-  const out = new Map<number, bigint>();
-  const remainders: [number, bigint][] = [];
-  for (const [id, v] of values) {
+  const out = scaled.map((v) => {
     total += v;
     const f = v / SCALE;
     floors += f;
-    out.set(id, f);
-    remainders.push([id, v % SCALE]);
-  }
+    return f;
+  });
   let extra = total / SCALE - floors;
-  remainders.sort((a, b) => (b[1] > a[1] ? 1 : b[1] < a[1] ? -1 : a[0] - b[0]));
-  for (const [id] of remainders) {
+  if (extra <= 0n) return out;
+  const remainder = scaled.map((v) => v % SCALE);
+  const ranked = scaled.map((_, k) => k);
+  ranked.sort((a, b) => {
+    const [x, y] = [remainder[a] as bigint, remainder[b] as bigint];
+    return y > x ? 1 : y < x ? -1 : (ids[a] as number) - (ids[b] as number);
+  });
+  for (const k of ranked) {
     if (extra <= 0n) break;
-    out.set(id, (out.get(id) ?? 0n) + 1n);
+    out[k] = (out[k] as bigint) + 1n;
     extra -= 1n;
   }
   return out;

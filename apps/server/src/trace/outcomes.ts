@@ -2,7 +2,7 @@ import { type Amount, combineQualifiers, makeAmount } from '@fundtrace/schema/mo
 import type { ObservationRow } from '../db/database.js';
 import type { RawOutcome } from './compute.js';
 import type { Qualifier } from './trace-types.js';
-import { decimalOf, desc } from './units.js';
+import { decimalOf } from './units.js';
 
 /** Dividing by an at-least count gives an at-most cost, and the other way round. */
 const invert = (q: Qualifier): Qualifier =>
@@ -21,16 +21,22 @@ export function unitCost(money: Amount, value: bigint, valueQualifier: Qualifier
   );
 }
 
-/** The largest outcomes, and every outcome summed per metric, kind, unit and year. */
-export function outcomeLists(all: readonly RawOutcome[], limit: number, unit: string) {
+/** An outcome a view lists, with its observation's whole row. */
+export type ListedOutcome = Omit<RawOutcome, 'observation'> & { observation: ObservationRow };
+
+/** The listed outcomes, and every outcome summed per metric, kind, unit and year. */
+export function outcomeLists(
+  listed: readonly ListedOutcome[],
+  all: readonly RawOutcome[],
+  unit: string,
+) {
   const amount = (units: bigint, q: Qualifier) => makeAmount(decimalOf(units), q, unit);
   const sumOf = (items: { units: bigint; q: Qualifier }[]) =>
     amount(
       items.reduce((s, x) => s + x.units, 0n),
       combineQualifiers(items.map((x) => x.q)),
     );
-  const outcomesByMoney = [...all].sort((a, b) => desc(a.money, b.money));
-  const outcomes = outcomesByMoney.slice(0, limit).map((o) => {
+  const outcomes = listed.map((o) => {
     const money = amount(o.money, o.moneyQualifier);
     return {
       observation: o.observation,
@@ -43,7 +49,7 @@ export function outcomeLists(all: readonly RawOutcome[], limit: number, unit: st
   const groups = new Map<
     string,
     {
-      o: ObservationRow;
+      o: RawOutcome['observation'];
       count: number;
       value: bigint;
       money: { units: bigint; q: Qualifier }[];

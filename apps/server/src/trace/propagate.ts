@@ -22,10 +22,18 @@
  * Amounts are integers in base units (1e-4 yuan, the database scale). Shares are computed with
  * SCALE extra digits, floored, and each node's outflows are rounded by largest remainder so
  * that, at every node, attributed in = attributed out + residuals exactly.
+ *
+ * The flows are indexed once (flow-index.ts) and the walk's and the rule's state is kept in
+ * arrays by flow and node index: a national trace passes a quarter of a million nodes. The rule
+ * as first written, over Maps, is kept as the reference (oracle/propagate.ts), and a test holds
+ * this one to it.
  */
 
-import { combineQualifiers } from '@fundtrace/schema/money';
-import { passOn, roundLargestRemainder } from './node-shares.js';
+import { combineQualifiers, combineTwo } from '@fundtrace/schema/money';
+import type { Adjacency } from './flow-columns.js';
+import { indexFlows, rangeOf } from './flow-index.js';
+import { max, passOnByShares, roundLargestRemainder, roundShares, SCALE } from './node-shares.js';
+import { drain, type Steps } from './steps.js';
 import type {
   LinkResult,
   NodeResult,
@@ -38,54 +46,14 @@ import type {
   Warning,
 } from './trace-types.js';
 import {
-  drain,
   type Ends,
   FLOWS_PER_STEP,
-  indexEnds,
   reachDepths,
-  type Steps,
+  sidesOf,
   visitOrder,
   WAYS,
   type Walk,
-  type Way,
 } from './walk.js';
-
-/** The results a trace builds up, node by node, and its deduplicated warnings. */
-class Ledger {
-  readonly links = new Map<number, LinkResult>();
-  readonly nodes = new Map<number, NodeResult>();
-  readonly residuals: Residual[] = [];
-  readonly warnings: Warning[] = [];
-  private readonly warned = new Set<string>();
-
-  constructor(private readonly back: Set<number>) {}
-
-  readonly warn = (w: Warning) => {
-    const key = `${w.code}:${w.actor ?? ''}:${w.flow ?? ''}`;
-    if (!this.warned.has(key)) {
-      this.warned.add(key);
-      this.warnings.push(w);
-    }
-  };
-
-  /** Traced money a flow brings on; back edges bring none (what returns is settled last). */
-  readonly traced = (f: TraceFlow) =>
-    this.back.has(f.id) ? 0n : (this.links.get(f.id)?.attributed ?? 0n);
-
-  residual(actor: number, amount: bigint, kind: ResidualKind, qualifier: Qualifier) {
-    this.residuals.push({ actor, amount, kind, qualifier });
-  }
-}
-
-/** One node of the trace, reached by flows already attributed. */
-interface Stop {
-  node: number;
-  depth: number;
-  ends: Ends;
-  /** Traced money that reached it, and its qualifier. */
-  in: bigint;
-  qualifier: Qualifier;
-}
 
 export function trace(input: TraceInput): TraceResult {
   return drain(traceSteps(input));
@@ -93,102 +61,236 @@ export function trace(input: TraceInput): TraceResult {
 
 /** The trace as pausable work (see `Steps`): the same result as `trace`. */
 export function* traceSteps(input: TraceInput): Steps<TraceResult> {
-  const way = WAYS[input.direction];
-  const byId = new Map(input.flows.map((f) => [f.id, f]));
-  const endsOf = indexEnds(input.flows);
-  const seeds = input.seeds.map((id) => byId.get(id)).filter((f): f is TraceFlow => !!f);
-  const onward = (node: number) => endsOf(node)[way.from];
-  const walk: Walk = {
-    origin: input.origin,
-    maxDepth: input.maxDepth,
-    leaving: (node) => (node === input.origin ? seeds : onward(node)),
-    onward,
-    next: (f) => f[way.to],
-  };
-  const depth = yield* reachDepths(walk);
-  const expanded = (n: number) => (depth.get(n) ?? Number.POSITIVE_INFINITY) < input.maxDepth;
-  const { order, back } = yield* visitOrder(walk, expanded);
+  const index = yield* indexFlows(input.flows, input.origin);
 
-  const ledger = new Ledger(back);
+  const way = WAYS[input.direction];
+  const walk: Walk = { index, way, seeds: seedIndexes(input), maxDepth: input.maxDepth };
+  const depth = yield* reachDepths(walk);
+  const { order, back, isBack } = yield* visitOrder(walk, depth);
+  const ledger = new Ledger(walk, isBack);
+  const seeds = [...walk.seeds].map((i) => input.flows[i] as TraceFlow);
   const total = seeds.reduce((s, f) => s + f.amount, 0n);
-  const totalQualifier = combineQualifiers(seeds.map((f) => f.qualifier));
+  const qualifier = combineQualifiers(seeds.map((f) => f.qualifier));
+  const { outOf, into } = index;
   let handled = 0;
   for (const node of order) {
-    const ends = endsOf(node);
-    handled += 1 + ends.source.length + ends.target.length;
+    handled += 1 + (outOf.start[node + 1] as number) - (outOf.start[node] as number);
+    handled += (into.start[node + 1] as number) - (into.start[node] as number);
     if (handled >= FLOWS_PER_STEP) {
       handled = 0;
       yield;
     }
-    if (node === input.origin) {
-      for (const f of seeds)
-        ledger.links.set(f.id, { attributed: f.amount, qualifier: f.qualifier });
-      ledger.nodes.set(node, { depth: 0, in: total, out: total, qualifier: totalQualifier });
-      continue;
+    if (node === 0) ledger.start(total, qualifier);
+    else ledger.visit(node, depth[node] as number);
+  }
+  ledger.settleReturns(back);
+  return { total, qualifier, ...ledger.results() };
+}
+
+/** The amounts of a node's flows on one side, summed. */
+function sumAmounts(flows: readonly TraceFlow[], side: Adjacency, node: number): bigint {
+  let s = 0n;
+  for (let j = side.start[node] as number; j < (side.start[node + 1] as number); j++) {
+    s += (flows[side.list[j] as number] as TraceFlow).amount;
+  }
+  return s;
+}
+
+/** The seeds' flow indexes, in the order given (ids of no flow given are left out). */
+function seedIndexes({ flows, seeds }: TraceInput): Int32Array {
+  const at = new Map(seeds.map((id) => [id, -1]));
+  flows.forEach((f, i) => {
+    if (at.has(f.id)) at.set(f.id, i);
+  });
+  return Int32Array.from(seeds.map((id) => at.get(id) as number).filter((i) => i >= 0));
+}
+
+/**
+ * The results a trace builds up, node by node: what each flow carries (by flow index), each
+ * node's result, the residuals, and the deduplicated warnings.
+ */
+class Ledger {
+  private readonly nodes = new Map<number, NodeResult>();
+  private readonly residuals: Residual[] = [];
+  private readonly warnings: Warning[] = [];
+  private readonly warned = new Set<string>();
+  private readonly attributed: bigint[];
+  private readonly qualifierOf: Qualifier[];
+  private readonly carries: Uint8Array;
+  /** The flows given a result, in the order they were. */
+  private readonly linked: number[] = [];
+  private readonly sides;
+
+  constructor(
+    private readonly walk: Walk,
+    private readonly isBack: Uint8Array,
+  ) {
+    const n = walk.index.flows.length;
+    this.attributed = new Array<bigint>(n).fill(0n);
+    this.qualifierOf = new Array<Qualifier>(n).fill('EXACT');
+    this.carries = new Uint8Array(n);
+    this.sides = sidesOf(walk);
+  }
+
+  private readonly warn = (w: Warning) => {
+    const key = `${w.code}:${w.actor ?? ''}:${w.flow ?? ''}`;
+    if (!this.warned.has(key)) {
+      this.warned.add(key);
+      this.warnings.push(w);
     }
-    const stop = arriveAt(node, depth.get(node) ?? 0, ends, way, ledger);
-    if (expanded(node) && stop.in > 0n) passOnward(stop, way, byId, ledger);
-    else stopAt(stop, way, ledger);
-  }
-  settleReturns(back, byId, way, ledger);
-  const { links, nodes, residuals, warnings } = ledger;
-  return { total, qualifier: totalQualifier, nodes, links, residuals, warnings };
-}
+  };
 
-/** Sums the traced money arriving at a node through flows already attributed. */
-function arriveAt(node: number, depth: number, ends: Ends, way: Way, ledger: Ledger): Stop {
-  let amount = 0n;
-  const qualifiers: Qualifier[] = [];
-  for (const f of ends[way.to]) {
-    if (ledger.traced(f) === 0n) continue;
-    const link = ledger.links.get(f.id) as LinkResult;
-    qualifiers.push(link.qualifier);
-    amount += link.attributed;
+  private link(i: number, attributed: bigint, qualifier: Qualifier) {
+    this.attributed[i] = attributed;
+    this.qualifierOf[i] = qualifier;
+    this.carries[i] = 1;
+    this.linked.push(i);
   }
-  return { node, depth, ends, in: amount, qualifier: combineQualifiers(qualifiers) };
-}
 
-/** A node the trace does not expand: what reached it stays there. */
-function stopAt(stop: Stop, way: Way, ledger: Ledger) {
-  const { node, qualifier } = stop;
-  if (stop.in > 0n) {
-    const cut = stop.ends[way.from].length > 0;
-    if (cut) ledger.warn({ code: 'DEPTH_LIMIT', actor: node });
-    ledger.residual(node, stop.in, cut ? 'DEPTH_LIMIT' : way.end, qualifier);
+  /** Traced money a flow brings on; back edges bring none (what returns is settled last). */
+  private traced(i: number): bigint {
+    return this.isBack[i] === 1 || this.carries[i] === 0 ? 0n : (this.attributed[i] as bigint);
   }
-  ledger.nodes.set(node, { depth: stop.depth, in: stop.in, out: 0n, qualifier });
-}
 
-/** An expanded node: its traced money goes on by its onward flows; the rest stays. */
-function passOnward(stop: Stop, way: Way, byId: Map<number, TraceFlow>, ledger: Ledger) {
-  const { node, qualifier } = stop;
-  const scaled = passOn(node, stop.ends, way, ledger.traced, ledger.warn);
-  let out = 0n;
-  for (const [id, v] of roundLargestRemainder(scaled)) {
-    const f = byId.get(id) as TraceFlow;
-    if (v > 0n)
-      ledger.links.set(id, {
-        attributed: v,
-        qualifier: combineQualifiers([qualifier, f.qualifier]),
+  private residual(actor: number, amount: bigint, kind: ResidualKind, qualifier: Qualifier) {
+    this.residuals.push({ actor, amount, kind, qualifier });
+  }
+
+  /** The origin: its seeds carry the starting amount in full. */
+  start(total: bigint, qualifier: Qualifier) {
+    const { flows, actors } = this.walk.index;
+    for (const i of this.walk.seeds) {
+      const f = flows[i] as TraceFlow;
+      this.link(i, f.amount, f.qualifier);
+    }
+    this.nodes.set(actors[0] as number, { depth: 0, in: total, out: total, qualifier });
+  }
+
+  /** A node reached by flows already attributed: what arrives goes on, or stays. */
+  visit(node: number, depth: number) {
+    const { arriving, leaving } = this.sides;
+    let amount = 0n;
+    let qualifier: Qualifier = 'EXACT';
+    for (let j = arriving.start[node] as number; j < (arriving.start[node + 1] as number); j++) {
+      const i = arriving.list[j] as number;
+      const t = this.traced(i);
+      if (t === 0n) continue;
+      amount += t;
+      qualifier = combineTwo(qualifier, this.qualifierOf[i] as Qualifier);
+    }
+    const actor = this.walk.index.actors[node] as number;
+    const onward = (leaving.start[node + 1] as number) > (leaving.start[node] as number);
+    const { way } = this.walk;
+    if (depth >= this.walk.maxDepth || amount === 0n) {
+      if (amount > 0n) {
+        if (onward) this.warn({ code: 'DEPTH_LIMIT', actor });
+        this.residual(actor, amount, onward ? 'DEPTH_LIMIT' : way.end, qualifier);
+      }
+      this.nodes.set(actor, { depth, in: amount, out: 0n, qualifier });
+      return;
+    }
+    const out = this.walk.index.earmarking[node]
+      ? this.passByShares(node, actor, qualifier)
+      : this.passPooled(node, actor, qualifier);
+    const kept = amount - out;
+    if (kept > 0n) this.residual(actor, kept, onward ? way.kept : way.end, qualifier);
+    this.nodes.set(actor, { depth, in: amount, out, qualifier });
+  }
+
+  /**
+   * A node without earmarks (most nodes): every flow is pooled whole, so each onward flow
+   * carries `amount * tracedPool / max(poolIn, poolOut)`. Returns what left.
+   */
+  private passPooled(node: number, actor: number, qualifier: Qualifier): bigint {
+    const { flows, outOf, into } = this.walk.index;
+    const { arriving, leaving } = this.sides;
+    const poolIn = sumAmounts(flows, into, node);
+    const poolOut = sumAmounts(flows, outOf, node);
+    // traced money arriving, unscaled: tracedPool is this times SCALE
+    let traced = 0n;
+    for (let j = arriving.start[node] as number; j < (arriving.start[node + 1] as number); j++) {
+      const i = arriving.list[j] as number;
+      if ((flows[i] as TraceFlow).amount !== 0n) traced += this.traced(i);
+    }
+    if (poolOut > poolIn && traced > 0n) this.warn({ code: 'OVERDRAWN', actor });
+    const poolDen = max(poolIn, poolOut);
+    const [first, last] = [leaving.start[node] as number, leaving.start[node + 1] as number];
+    if (last - first === 1) {
+      // one onward flow: floor(floor(a * traced * SCALE / den) / SCALE) = floor(a * traced / den)
+      const i = leaving.list[first] as number;
+      const f = flows[i] as TraceFlow;
+      const v = poolDen === 0n ? 0n : (f.amount * traced) / poolDen;
+      if (v > 0n) this.link(i, v, combineTwo(qualifier, f.qualifier));
+      return v;
+    }
+    const onward = Array.from(leaving.list.subarray(first, last));
+    const tracedPool = traced * SCALE;
+    const scaled = onward.map((i) =>
+      poolDen === 0n ? 0n : ((flows[i] as TraceFlow).amount * tracedPool) / poolDen,
+    );
+    const ids = onward.map((i) => (flows[i] as TraceFlow).id);
+    return this.carry(onward, roundShares(ids, scaled), qualifier);
+  }
+
+  /** A node with earmarks: the general rule (node-shares.ts), over the node's flows. */
+  private passByShares(node: number, actor: number, qualifier: Qualifier): bigint {
+    const { flows, outOf, into } = this.walk.index;
+    const flowsOf = (side: typeof into) =>
+      [...side.list.subarray(...rangeOf(side, node))].map((i) => flows[i] as TraceFlow);
+    const ends: Ends = { source: flowsOf(outOf), target: flowsOf(into) };
+    const byId = new Map<number, number>();
+    for (const side of [outOf, into]) {
+      for (const i of side.list.subarray(...rangeOf(side, node))) {
+        byId.set((flows[i] as TraceFlow).id, i);
+      }
+    }
+    const traced = (f: TraceFlow) => this.traced(byId.get(f.id) as number);
+    const scaled = passOnByShares(actor, ends, this.walk.way, traced, this.warn);
+    const rounded = roundLargestRemainder(scaled);
+    return this.carry(
+      [...rounded.keys()].map((id) => byId.get(id) as number),
+      [...rounded.values()],
+      qualifier,
+    );
+  }
+
+  /** Gives each flow with a positive amount its result; returns the sum. */
+  private carry(onward: readonly number[], amounts: readonly bigint[], qualifier: Qualifier) {
+    const { flows } = this.walk.index;
+    let out = 0n;
+    onward.forEach((i, k) => {
+      const v = amounts[k] as bigint;
+      if (v > 0n) this.link(i, v, combineTwo(qualifier, (flows[i] as TraceFlow).qualifier));
+      out += v;
+    });
+    return out;
+  }
+
+  /** Money that comes back round a cycle is not sent round again: it stays where it returns. */
+  settleReturns(back: readonly number[]) {
+    const { flows, actors } = this.walk.index;
+    for (const i of back) {
+      if (this.carries[i] === 0) continue;
+      const returnsTo = actors[this.sides.next[i] as number] as number;
+      const node = this.nodes.get(returnsTo);
+      if (!node) continue;
+      const attributed = this.attributed[i] as bigint;
+      this.warn({ code: 'CYCLE', actor: returnsTo, flow: (flows[i] as TraceFlow).id });
+      node.in += attributed;
+      this.residual(returnsTo, attributed, 'RETURNED', this.qualifierOf[i] as Qualifier);
+    }
+  }
+
+  results() {
+    const { flows } = this.walk.index;
+    const links = new Map<number, LinkResult>();
+    for (const i of this.linked) {
+      links.set((flows[i] as TraceFlow).id, {
+        attributed: this.attributed[i] as bigint,
+        qualifier: this.qualifierOf[i] as Qualifier,
       });
-    out += v;
-  }
-  const kept = stop.in - out;
-  if (kept > 0n) {
-    ledger.residual(node, kept, stop.ends[way.from].length ? way.kept : way.end, qualifier);
-  }
-  ledger.nodes.set(node, { depth: stop.depth, in: stop.in, out, qualifier });
-}
-
-/** Money that comes back round a cycle is not sent round again: it stays where it returns. */
-function settleReturns(back: Set<number>, byId: Map<number, TraceFlow>, way: Way, ledger: Ledger) {
-  for (const id of back) {
-    const link = ledger.links.get(id);
-    const returnsTo = (byId.get(id) as TraceFlow)[way.to];
-    const node = ledger.nodes.get(returnsTo);
-    if (!link || !node) continue;
-    ledger.warn({ code: 'CYCLE', actor: returnsTo, flow: id });
-    node.in += link.attributed;
-    ledger.residual(returnsTo, link.attributed, 'RETURNED', link.qualifier);
+    }
+    const { nodes, residuals, warnings } = this;
+    return { nodes, links, residuals, warnings };
   }
 }

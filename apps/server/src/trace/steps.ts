@@ -1,5 +1,4 @@
 import type { TooMuchWorkError } from '../domain/errors.js';
-import type { Steps } from './walk.js';
 
 /** How long pausable work runs before it gives the event loop a turn. */
 const SLICE_MS = 8;
@@ -67,4 +66,17 @@ export class WorkBudget {
 /** On shutdown: the work still running must end within `ms` (or fail as too long). */
 export function hurryRunningWork(ms: number) {
   for (const budget of running) budget.shorten(ms);
+}
+
+/**
+ * Work that pauses: a generator that yields every so often so that its caller can give the
+ * event loop a turn, or stop it (see `WorkBudget.steps`); `drain` runs one through.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+export function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

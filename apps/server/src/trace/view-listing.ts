@@ -1,8 +1,8 @@
-import type { TraceComputation } from './compute.js';
+import type { RawOutcome, TraceComputation } from './compute.js';
 import type { PooledPair } from './load-subgraph.js';
 import { classifyResiduals, type ReaderResidual } from './residual-kind.js';
 import type { NodeResult, Qualifier, TraceResult } from './trace-types.js';
-import { desc } from './units.js';
+import { desc, largest } from './units.js';
 import { readerWarnings } from './warnings.js';
 
 /** The nodes past the limit at one depth, summed ("Other (k)"), and their links to listed ones. */
@@ -22,7 +22,7 @@ export interface Listing {
   limit: number;
   /** The trace as the view shows it (the one place to relabel residuals or warnings). */
   result: Omit<TraceResult, 'residuals'> & { residuals: ReaderResidual[] };
-  /** The origin first, then nodes by traced money arriving, largest first. */
+  /** The listed nodes: the origin first, then by traced money arriving, largest first. */
   ranked: [number, NodeResult][];
   residualAt: Map<number, bigint>;
   flagsAt: Map<number, Set<string>>;
@@ -31,6 +31,8 @@ export interface Listing {
   /** Every flow that carries traced money, counting each flow a pooled pair stands for. */
   linkCount: number;
   others: Map<number, OtherSum>;
+  /** The largest outcomes by traced money, as the trace read them (a view reads their rows). */
+  outcomes: RawOutcome[];
 }
 
 export function listTrace(c: TraceComputation, limit: number): Listing {
@@ -44,11 +46,16 @@ export function listTrace(c: TraceComputation, limit: number): Listing {
     if (w.actor === undefined) continue;
     flagsAt.set(w.actor, (flagsAt.get(w.actor) ?? new Set()).add(w.code));
   }
-  const ranked = [...result.nodes].sort(([a, x], [b, y]) =>
-    a === origin ? -1 : b === origin ? 1 : desc(x.in, y.in),
-  );
+  const first = result.nodes.get(origin);
+  const rest = [...result.nodes].filter(([id]) => id !== origin);
+  const ranked = [
+    ...(first ? [[origin, first] as [number, NodeResult]] : []),
+    ...largest(rest, first ? limit - 1 : limit, ([, n]) => n.in),
+  ];
+  const kept = new Set(ranked.map(([id]) => id));
   const others = new Map<number, OtherSum>();
-  for (const [id, n] of ranked.slice(limit)) {
+  for (const [id, n] of rest) {
+    if (kept.has(id)) continue;
     const o = otherAt(others, n.depth);
     o.count += 1;
     o.in += n.in;
@@ -56,9 +63,9 @@ export function listTrace(c: TraceComputation, limit: number): Listing {
     o.residual += residualAt.get(id) ?? 0n;
     o.q.push(n.qualifier);
   }
-  const kept = new Set(ranked.slice(0, limit).map(([id]) => id));
   const { listed, linkCount } = listLinks(c, kept, others, limit);
-  return { limit, result, ranked, residualAt, flagsAt, listed, linkCount, others };
+  const outcomes = largest(c.outcomes, limit, (o) => o.money);
+  return { limit, result, ranked, residualAt, flagsAt, listed, linkCount, others, outcomes };
 }
 
 function otherAt(others: Map<number, OtherSum>, depth: number): OtherSum {

@@ -5,7 +5,7 @@ import type { pooledMembers } from './load-subgraph.js';
 import { outcomeLists } from './outcomes.js';
 import type { ReaderResidual, ReaderResidualKind as ResidualKind } from './residual-kind.js';
 import type { LinkResult, Qualifier, TraceFlow, Warning } from './trace-types.js';
-import { decimalOf, desc } from './units.js';
+import { decimalOf, desc, largest } from './units.js';
 import type { Listing } from './view-listing.js';
 import { warningMessage } from './warnings.js';
 
@@ -82,14 +82,17 @@ export type PooledMember = Awaited<ReturnType<typeof pooledMembers>>[number];
 
 type AmountOf = (units: bigint, q: Qualifier) => Amount;
 
-/**
- * A computed trace trimmed for one response, from what `listTrace` chose to list and the
- * flows behind the pooled pairs it lists (read beforehand). Pure.
- */
+/** What a view reads beforehand: the flows behind the pooled pairs it lists, and the rows of the outcomes it lists. */
+export interface ListedRows {
+  members: readonly PooledMember[];
+  observations: ReadonlyMap<number, ObservationRow>;
+}
+
+/** A computed trace trimmed for one response, from what `listTrace` chose to list. Pure. */
 export function traceView(
   c: TraceComputation,
   listing: Listing,
-  members: readonly PooledMember[],
+  { members, observations }: ListedRows,
 ): TraceView {
   const { request, origin } = c;
   const { limit, result } = listing;
@@ -109,7 +112,14 @@ export function traceView(
     nodes: nodeRows(listing, amount),
     others: otherRows(listing, amount),
     links,
-    ...outcomeLists(c.outcomes, limit, request.unit),
+    ...outcomeLists(
+      listing.outcomes.flatMap((o) => {
+        const observation = observations.get(o.observation.id);
+        return observation ? [{ ...o, observation }] : [];
+      }),
+      c.outcomes,
+      request.unit,
+    ),
     ...residualRows(result.residuals, limit, amount),
     warnings: result.warnings.slice(0, limit).map((w) => ({
       code: w.code,
@@ -211,10 +221,11 @@ function residualRows(
     actors.set(r.kind, (actors.get(r.kind) ?? new Set()).add(r.actor));
   }
   return {
-    residuals: [...residuals]
-      .sort((a, b) => desc(a.amount, b.amount))
-      .slice(0, limit)
-      .map((r) => ({ actorId: r.actor, amount: amount(r.amount, r.qualifier), kind: r.kind })),
+    residuals: largest(residuals, limit, (r) => r.amount).map((r) => ({
+      actorId: r.actor,
+      amount: amount(r.amount, r.qualifier),
+      kind: r.kind,
+    })),
     residualTotals: [...kinds].map(([kind, sum]) => ({
       kind,
       actorCount: actors.get(kind)?.size ?? 0,

@@ -48,6 +48,18 @@ export async function overlapsTouching(db: Kysely<Database>, flowIds: readonly n
   ).rows;
 }
 
+/** Overlaps (aliased o) having a flow that matches `flowWhere` (conditions on flows aliased f). */
+const matching = (flowWhere: RawBuilder<unknown>) => sql`exists (select 1 from flows f
+    where f.id in (o.flow_a_id, o.flow_b_id) and ${flowWhere})`;
+
+/**
+ * Every overlap having a flow that matches `flowWhere`, in id order: overlaps are recorded one
+ * by one, so they are few beside the flows (a trace reads them instead of sending its flows).
+ */
+export async function overlapsMatching(db: Kysely<Database>, flowWhere: RawBuilder<unknown>) {
+  return (await selectOverlaps(db, matching(flowWhere), sql`order by o.id`)).rows;
+}
+
 /**
  * A page of overlaps having a flow that matches `flowWhere` (conditions on flows aliased f), in
  * id order after `afterId`; `limit` rows at most.
@@ -58,8 +70,7 @@ export async function overlapsPage(
   afterId: number,
   limit: number,
 ) {
-  const matches = sql`exists (select 1 from flows f
-    where f.id in (o.flow_a_id, o.flow_b_id) and ${flowWhere})`;
+  const matches = matching(flowWhere);
   const rows = (
     await selectOverlaps(
       db,
