@@ -10,7 +10,7 @@ import {
   traceBudget,
   withinBudget,
 } from './compute.js';
-import { pooledMembers } from './load-subgraph.js';
+import { traceMembers } from './graph-store.js';
 import type { WorkBudget } from './steps.js';
 import { type ListedRows, type TraceView, traceView } from './view.js';
 import { type Listing, listedPairs, listTrace } from './view-listing.js';
@@ -118,7 +118,7 @@ async function loadListed(
   const pairs = listedPairs(computed, listing);
   const ids = listing.outcomes.map((o) => o.observation.id);
   const [members, rows] = await Promise.all([
-    pooledMembers(db, pairs, computed.request, computed.individually),
+    traceMembers(db, computed.graphVersion, pairs, computed.request, computed.individually),
     ids.length
       ? db.selectFrom('observations').selectAll().where('id', '=', anyOf(ids, 'int')).execute()
       : [],

@@ -57,12 +57,17 @@ export interface TraceComputation {
   pooled: Map<number, PooledPair>;
   /** Flows loaded one by one although pooled (the flow a trace starts from). */
   individually: number[];
+  /** The version of the in-memory flow graph the flows were cut from (see `traceMembers`). */
+  graphVersion?: number;
   outcomes: RawOutcome[];
   /** What the warnings name, in both languages. */
   names: WarningNames;
   /** The recorded overlaps that OVERLAP warnings name. */
   overlaps: Map<number, OverlapShape>;
 }
+
+/** Above this many reached actors, a trace reads its outcomes by year rather than by actor. */
+const MANY_ACTORS = 40_000;
 
 /** Units that are rates or shares, not outcomes one can divide money by. */
 function isCountable(unit: string): boolean {
@@ -172,7 +177,11 @@ async function compute(
   }
   const { origin, seedFlow, observation } = await resolveStart(db, request);
   const individually = seedFlow === null ? [] : [seedFlow];
-  const { flows: list, pooled } = await traceSubgraph(
+  const {
+    flows: list,
+    pooled,
+    graphVersion,
+  } = await traceSubgraph(
     db,
     origin,
     direction,
@@ -200,7 +209,18 @@ async function compute(
 
   const outcomes = await findOutcomes(db, request, result, origin, observation, list);
 
-  return { request, origin, result, flows, pooled, individually, outcomes, names, overlaps };
+  return {
+    request,
+    origin,
+    result,
+    flows,
+    pooled,
+    individually,
+    graphVersion,
+    outcomes,
+    names,
+    overlaps,
+  };
 }
 
 /**
@@ -221,11 +241,17 @@ async function findOutcomes(
   if (observation && !down) rows = [observation];
   else {
     const actors = down ? [...result.nodes.keys()].filter((id) => id !== origin) : [origin];
+    // Past a few thousand actors a scan of the year beats looking each up (a national trace
+    // reaches a quarter of a million); the rows are then matched here.
+    const many = actors.length > MANY_ACTORS;
     const found = await sql<OutcomeSubject>`
       select id, actor_id, metric, kind, unit, year, qualifier, value from observations
-      where actor_id = any(${actors}::int[]) and (${request.year}::int is null or year = ${request.year}::int)
+      where ${many ? sql`true` : sql`actor_id = any(${actors}::int[])`}
+        and (${request.year}::int is null or year = ${request.year}::int)
       order by id`.execute(db);
-    rows = found.rows.filter((o) => isCountable(o.unit));
+    const reached = (o: OutcomeSubject) =>
+      !many || (o.actor_id !== origin && result.nodes.has(o.actor_id as number));
+    rows = found.rows.filter((o) => isCountable(o.unit) && reached(o));
   }
   // the inflows of the actors with outcomes, summed
   const inflowTotal = new Map<number, bigint>(rows.map((o) => [o.actor_id as number, 0n]));

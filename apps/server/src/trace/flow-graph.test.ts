@@ -6,7 +6,13 @@ import { createTestDb } from '../test/test-db.js';
 import type { GraphRow } from './flow-columns.js';
 import { FlowGraph } from './flow-graph.js';
 import { traceSubgraph } from './graph-store.js';
-import { loadSubgraph, type Subgraph, type SubgraphFilter } from './load-subgraph.js';
+import {
+  loadSubgraph,
+  type PooledMember,
+  pooledMembers,
+  type Subgraph,
+  type SubgraphFilter,
+} from './load-subgraph.js';
 import type { Direction } from './trace-types.js';
 
 /** A subgraph in an order-free form: pooled ids are arbitrary, so pairs are keyed by their ends. */
@@ -97,6 +103,12 @@ describe('the in-memory flow graph', () => {
     const fromSql = await loadSubgraph(ctx.db, r.start, r.direction, r.depth, filter);
     const inMemory = await graph.subgraph(r.start, r.direction, r.depth, filter);
     expect(normal(inMemory)).toEqual(normal(fromSql));
+    // and the flows behind its pooled pairs, as a view lists them
+    const pairs = [...fromSql.pooled.values()];
+    const byId = (m: PooledMember[]) => [...m].sort((a, b) => a.id - b.id);
+    const members = await pooledMembers(ctx.db, pairs, filter, []);
+    expect(byId(graph.members(pairs, filter, []))).toEqual(byId(members));
+    expect(members.length).toBeGreaterThanOrEqual(pairs.length);
     return fromSql.flows.length;
   }
 

@@ -1,6 +1,6 @@
-import { combineQualifiers } from '@fundtrace/schema/money';
+import { combineTwo } from '@fundtrace/schema/money';
 import { type Adjacency, adjacency, Columns, type GraphRow, sliced } from './flow-columns.js';
-import type { PooledPair, Subgraph, SubgraphFilter } from './load-subgraph.js';
+import type { PooledMember, PooledPair, Subgraph, SubgraphFilter } from './load-subgraph.js';
 import { pause } from './steps.js';
 import type { Direction, Qualifier, TraceFlow } from './trace-types.js';
 
@@ -146,13 +146,17 @@ export class FlowGraph {
     return found;
   }
 
+  private amountAt(i: number): bigint {
+    return this.c.large.get(i) ?? (this.c.amount[i] as bigint);
+  }
+
   private flowAt(i: number): TraceFlow {
     const p = this.parent[i] as number;
     return {
       id: this.c.ids[i] as number,
       source: this.c.source[i] as number,
       target: this.c.target[i] as number,
-      amount: this.c.large.get(i) ?? (this.c.amount[i] as bigint),
+      amount: this.amountAt(i),
       qualifier: this.c.codes.qualifier.names[this.c.qualifier[i] as number] as Qualifier,
       parent: p < 0 ? null : (this.c.ids[p] as number),
     };
@@ -172,49 +176,81 @@ export class FlowGraph {
     const alone = new Set(individually);
     const flows: TraceFlow[] = [];
     const pairs = new PairSums();
+    const { source, target, qualifier, codes } = this.c;
     for (const i of await this.touching(reached, match)) {
-      const flow = this.flowAt(i);
-      if (this.earmarked(i, match) || alone.has(flow.id)) flows.push(flow);
-      else pairs.add(flow);
+      if (this.earmarked(i, match) || alone.has(this.c.ids[i] as number)) {
+        flows.push(this.flowAt(i));
+      } else {
+        const q = codes.qualifier.names[qualifier[i] as number] as Qualifier;
+        pairs.add(source[i] as number, target[i] as number, this.amountAt(i), q);
+      }
     }
     return { flows, pooled: pairs.into(flows) };
   }
+
+  /** What `pooledMembers` reads for the same arguments: the flows each pooled pair stands for. */
+  members(
+    pairs: readonly PooledPair[],
+    filter: SubgraphFilter,
+    individually: readonly number[],
+  ): PooledMember[] {
+    const match = this.matcher(filter);
+    if (!match) return [];
+    const alone = new Set(individually);
+    const members: PooledMember[] = [];
+    for (const { source, target } of pairs) {
+      for (const i of this.flowsOf(this.out, source)) {
+        if (this.c.target[i] !== target || !match(i) || this.earmarked(i, match)) continue;
+        const flow = this.flowAt(i);
+        if (!alone.has(flow.id)) members.push({ id: flow.id, source, target, amount: flow.amount });
+      }
+    }
+    return members;
+  }
 }
 
-/** The flows between each two actors that are traced as one: summed, in `loadSubgraph`'s shape. */
-class PairSums {
-  private readonly bySource = new Map<
-    number,
-    Map<number, { amount: bigint; qualifiers: Set<Qualifier>; n: number }>
-  >();
+/** Past this, actor ids are keyed as text (ids are serial: in practice never). */
+const KEY_BITS = 2 ** 26;
 
-  add(f: TraceFlow) {
-    let byTarget = this.bySource.get(f.source);
-    if (!byTarget) {
-      byTarget = new Map();
-      this.bySource.set(f.source, byTarget);
+/**
+ * The flows between each two actors that are traced as one: summed, in `loadSubgraph`'s shape.
+ * One Map from a number that encodes the two ends to the pair's place in plain arrays: a
+ * national trace sums a quarter of a million pairs.
+ */
+class PairSums {
+  private readonly at = new Map<number | string, number>();
+  private readonly ends: number[] = [];
+  private readonly amounts: bigint[] = [];
+  private readonly qualifiers: Qualifier[] = [];
+  private readonly counts: number[] = [];
+
+  add(source: number, target: number, amount: bigint, qualifier: Qualifier) {
+    const key =
+      source < KEY_BITS && target < KEY_BITS ? source * KEY_BITS + target : `${source}:${target}`;
+    const k = this.at.get(key);
+    if (k === undefined) {
+      this.at.set(key, this.counts.length);
+      this.ends.push(source, target);
+      this.amounts.push(amount);
+      this.qualifiers.push(qualifier);
+      this.counts.push(1);
+      return;
     }
-    const pair = byTarget.get(f.target);
-    if (!pair)
-      byTarget.set(f.target, { amount: f.amount, qualifiers: new Set([f.qualifier]), n: 1 });
-    else {
-      pair.amount += f.amount;
-      pair.qualifiers.add(f.qualifier);
-      pair.n++;
-    }
+    this.amounts[k] = (this.amounts[k] as bigint) + amount;
+    this.qualifiers[k] = combineTwo(this.qualifiers[k] as Qualifier, qualifier);
+    this.counts[k] = (this.counts[k] as number) + 1;
   }
 
   /** Adds a pooled flow per pair to `flows` (negative ids), and returns the pairs by those ids. */
   into(flows: TraceFlow[]): Map<number, PooledPair> {
     const pooled = new Map<number, PooledPair>();
-    for (const [source, byTarget] of this.bySource) {
-      for (const [target, pair] of byTarget) {
-        const id = -(pooled.size + 1);
-        pooled.set(id, { source, target, flowCount: pair.n });
-        const qualifier = combineQualifiers(pair.qualifiers);
-        flows.push({ id, source, target, amount: pair.amount, qualifier, parent: null });
-      }
-    }
+    this.counts.forEach((flowCount, k) => {
+      const [source, target] = [this.ends[2 * k] as number, this.ends[2 * k + 1] as number];
+      const id = -(k + 1);
+      pooled.set(id, { source, target, flowCount });
+      const [amount, qualifier] = [this.amounts[k] as bigint, this.qualifiers[k] as Qualifier];
+      flows.push({ id, source, target, amount, qualifier, parent: null });
+    });
     return pooled;
   }
 }

@@ -2,7 +2,14 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { GraphRow } from './flow-columns.js';
 import { FlowGraph } from './flow-graph.js';
-import { loadSubgraph, type Subgraph, type SubgraphFilter } from './load-subgraph.js';
+import {
+  loadSubgraph,
+  type PooledMember,
+  type PooledPair,
+  pooledMembers,
+  type Subgraph,
+  type SubgraphFilter,
+} from './load-subgraph.js';
 import type { Direction } from './trace-types.js';
 
 /** Rows read per statement while the graph loads. */
@@ -87,14 +94,18 @@ function startLoading(db: Kysely<Database>, store: Store, version: number) {
  * The graph of the flows as they are now, or null when it is not ready: a small one is waited
  * for, a large one loads in the background while SQL answers.
  */
-async function currentGraph(db: Kysely<Database>): Promise<FlowGraph | null> {
+async function currentGraph(
+  db: Kysely<Database>,
+): Promise<{ version: number; graph: FlowGraph } | null> {
   const store = storeOf(db);
   if (store.maxFlows <= 0) return null;
   const version = await flowsVersion(db);
-  if (store.current?.version === version) return store.current.graph;
+  if (store.current?.version === version) return store.current;
   const loading = startLoading(db, store, version);
   const flows = store.current?.graph.size ?? (await estimatedFlows(db));
-  return flows > WAIT_BELOW ? null : loading;
+  if (flows > WAIT_BELOW) return null;
+  const graph = await loading;
+  return graph ? { version, graph } : null;
 }
 
 /** PostgreSQL's estimate of the number of flows, a row count (a count where it has none yet). */
@@ -126,7 +137,28 @@ export async function traceSubgraph(
   individually: readonly number[],
   statementMs?: number,
 ): Promise<Subgraph> {
-  const graph = await currentGraph(db);
-  if (graph) return graph.subgraph(start, direction, maxDepth, filter, individually);
+  const current = await currentGraph(db);
+  if (current) {
+    const cut = await current.graph.subgraph(start, direction, maxDepth, filter, individually);
+    return { ...cut, graphVersion: current.version };
+  }
   return loadSubgraph(db, start, direction, maxDepth, filter, individually, statementMs);
+}
+
+/**
+ * The flows behind some pooled pairs of a subgraph: from the graph it was cut from while that is
+ * still the current one, else read by SQL. Both give the same flows.
+ */
+export function traceMembers(
+  db: Kysely<Database>,
+  graphVersion: number | undefined,
+  pairs: readonly PooledPair[],
+  filter: SubgraphFilter,
+  individually: readonly number[],
+): Promise<PooledMember[]> {
+  const current = storeOf(db).current;
+  if (pairs.length > 0 && current && current.version === graphVersion) {
+    return Promise.resolve(current.graph.members(pairs, filter, individually));
+  }
+  return pooledMembers(db, pairs, filter, individually);
 }

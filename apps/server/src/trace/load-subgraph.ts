@@ -25,6 +25,16 @@ export interface Subgraph {
   flows: TraceFlow[];
   /** Keyed by the negative id standing for the pair's pooled flows in `flows`. */
   pooled: Map<number, PooledPair>;
+  /** The version of the in-memory flow graph it was cut from; none when loaded by SQL. */
+  graphVersion?: number;
+}
+
+/** A flow that a pooled pair stands for. */
+export interface PooledMember {
+  id: number;
+  source: number;
+  target: number;
+  amount: bigint;
 }
 
 /** The filter as conditions on flows aliased `alias`. */
@@ -48,7 +58,7 @@ export async function pooledMembers(
   pairs: readonly PooledPair[],
   filter: SubgraphFilter,
   individually: readonly number[],
-): Promise<{ id: number; source: number; target: number; amount: bigint }[]> {
+): Promise<PooledMember[]> {
   if (pairs.length === 0) return [];
   const { rows } = await sql<{ id: number; source_id: number; target_id: number; amount: string }>`
     select f.id, f.source_id, f.target_id, f.amount::text as amount from flows f
@@ -128,31 +138,27 @@ interface PairRow {
 }
 
 /**
- * The flows of some pooled pairs that a recorded overlap names (overlaps are few: one
- * statement over them), so that a trace through a pooled pair can warn of them.
+ * The flows a recorded overlap names that are traced pooled (no parent, no children) under the
+ * filter: overlaps are few, so one statement over them.
  */
 export async function pooledOverlapFlows(
   db: Kysely<Database>,
-  pairs: readonly PooledPair[],
   filter: SubgraphFilter,
 ): Promise<TraceFlow[]> {
-  if (!pairs.length) return [];
   const { rows } = await sql<SingleRow>`
     select distinct f.id, f.source_id, f.target_id, f.amount::text as amount, f.qualifier, f.parent_id
     from flow_overlaps o join flows f on f.id in (o.flow_a_id, o.flow_b_id)
     where f.parent_id is null and ${conditions('f', filter)}
-      and not exists (select 1 from flows c where c.parent_id = f.id)`.execute(db);
-  const inPairs = new Set(pairs.map((p) => `${p.source}:${p.target}`));
-  return rows
-    .filter((r) => inPairs.has(`${r.source_id}:${r.target_id}`))
-    .map((r) => ({
-      id: r.id,
-      source: r.source_id,
-      target: r.target_id,
-      amount: toUnits(r.amount),
-      qualifier: r.qualifier,
-      parent: null,
-    }));
+      and not exists (select 1 from flows c where c.parent_id = f.id)
+    order by f.id`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    source: r.source_id,
+    target: r.target_id,
+    amount: toUnits(r.amount),
+    qualifier: r.qualifier,
+    parent: null,
+  }));
 }
 
 /** Runs a statement, under its own statement timeout when one is given. */

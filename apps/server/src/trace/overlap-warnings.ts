@@ -27,12 +27,20 @@ export async function addOverlapWarnings(
   const overlaps = new Map<number, OverlapShape>();
   const candidates = await overlapsMatching(db, conditions('f', filter));
   if (!candidates.length) return { overlaps, pooledFlows: [] };
-  const pairs: PooledPair[] = [];
-  for (const [id, link] of result.links) {
-    const pair = id < 0 && link.attributed > 0n ? pooled.get(id) : undefined;
-    if (pair) pairs.push(pair);
+  // the flows overlaps name, by pair, and those of them in a pooled pair that carried money
+  const named = new Map<number, Map<number, TraceFlow[]>>();
+  for (const f of await pooledOverlapFlows(db, filter)) {
+    const byTarget = named.get(f.source) ?? new Map<number, TraceFlow[]>();
+    byTarget.set(f.target, [...(byTarget.get(f.target) ?? []), f]);
+    named.set(f.source, byTarget);
   }
-  const pooledFlows = await pooledOverlapFlows(db, pairs, filter);
+  const pooledFlows: TraceFlow[] = [];
+  if (named.size > 0) {
+    for (const [id, pair] of pooled) {
+      const flows = named.get(pair.source)?.get(pair.target);
+      if (flows && (result.links.get(id)?.attributed ?? 0n) > 0n) pooledFlows.push(...flows);
+    }
+  }
   const inPairs = new Set(pooledFlows.map((f) => f.id));
   const traced = (id: number) =>
     (id > 0 && (result.links.get(id)?.attributed ?? 0n) > 0n) || inPairs.has(id);

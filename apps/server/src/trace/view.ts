@@ -1,7 +1,7 @@
 import { type Amount, combineQualifiers, makeAmount } from '@fundtrace/schema/money';
 import type { ObservationRow } from '../db/database.js';
 import type { TraceComputation } from './compute.js';
-import type { pooledMembers } from './load-subgraph.js';
+import type { PooledMember } from './load-subgraph.js';
 import { outcomeLists } from './outcomes.js';
 import type { ReaderResidual, ReaderResidualKind as ResidualKind } from './residual-kind.js';
 import type { LinkResult, Qualifier, TraceFlow, Warning } from './trace-types.js';
@@ -76,9 +76,6 @@ export interface TraceView {
     overlapId: number | null;
   }[];
 }
-
-/** A flow that a pooled pair stands for, as the loading phase read it. */
-export type PooledMember = Awaited<ReturnType<typeof pooledMembers>>[number];
 
 type AmountOf = (units: bigint, q: Qualifier) => Amount;
 
