@@ -91,19 +91,22 @@ export async function cachedTraceView(
   if (hit) return hit;
   const budget = traceBudget(request, timeoutMs);
   const computed = await computation(db, key, request, budget);
-  const view = await withinBudget(request, budget, () => viewOf(db, computed, limit));
+  const view = await withinBudget(request, budget, () => viewOf(db, computed, limit, budget));
   views.set(viewKey, view);
   return view;
 }
 
-/** A computed trace trimmed to `limit` items, with its one read. */
+/** A computed trace trimmed to `limit` items, with its one read, within the trace's budget. */
 export async function viewOf(
   db: Kysely<Database>,
   computed: TraceComputation,
   limit: number,
+  budget: WorkBudget = traceBudget(computed.request, Number.POSITIVE_INFINITY),
 ): Promise<TraceView> {
-  const listing = listTrace(computed, limit);
-  return traceView(computed, listing, await loadListed(db, computed, listing));
+  const listing = await budget.steps(listTrace(computed, limit));
+  const rows = await loadListed(db, computed, listing);
+  const v = traceView(computed, listing, rows);
+  return v;
 }
 
 /**

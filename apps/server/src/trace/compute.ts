@@ -12,7 +12,7 @@ import { traceSubgraph } from './graph-store.js';
 import type { PooledPair, SubgraphFilter } from './load-subgraph.js';
 import { addOverlapWarnings } from './overlap-warnings.js';
 import { traceSteps } from './propagate.js';
-import { WorkBudget } from './steps.js';
+import { ITEMS_PER_STEP, pause, WorkBudget } from './steps.js';
 import type { Direction, Qualifier, TraceFlow, TraceResult } from './trace-types.js';
 import { toUnits } from './units.js';
 import { loadWarningNames, type WarningNames } from './warning-names.js';
@@ -203,7 +203,7 @@ async function compute(
 
   const { overlaps, pooledFlows } = await addOverlapWarnings(db, result, pooled, request);
   // The pooled flows an overlap names are listed too, so that warnings can name their ends.
-  const flows = new Map([...list, ...pooledFlows].map((f) => [f.id, f]));
+  const flows = await byId([...list, ...pooledFlows]);
 
   const names = await loadWarningNames(db, origin, result.warnings, flows, overlaps);
 
@@ -221,6 +221,16 @@ async function compute(
     names,
     overlaps,
   };
+}
+
+/** Flows by id, built in slices: a national trace holds a quarter of a million. */
+async function byId(list: readonly TraceFlow[]): Promise<Map<number, TraceFlow>> {
+  const flows = new Map<number, TraceFlow>();
+  for (const [k, f] of list.entries()) {
+    if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) await pause();
+    flows.set(f.id, f);
+  }
+  return flows;
 }
 
 /**
@@ -255,25 +265,27 @@ async function findOutcomes(
   }
   // the inflows of the actors with outcomes, summed
   const inflowTotal = new Map<number, bigint>(rows.map((o) => [o.actor_id as number, 0n]));
-  for (const f of flows) {
+  for (const [k, f] of flows.entries()) {
+    if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) await pause();
     const sum = inflowTotal.get(f.target);
     if (sum !== undefined) inflowTotal.set(f.target, sum + f.amount);
   }
-  return rows.flatMap((o) => {
+  const outcomes: RawOutcome[] = [];
+  for (const [k, o] of rows.entries()) {
+    if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) await pause();
     const node = result.nodes.get(o.actor_id as number);
-    if (!node) return [];
+    if (!node) continue;
     const money = down ? node.in : result.total;
     const totalIn = inflowTotal.get(o.actor_id as number) ?? 0n;
-    if (money === 0n || (down && totalIn === 0n)) return [];
+    if (money === 0n || (down && totalIn === 0n)) continue;
     const value = toUnits(o.value);
-    return [
-      {
-        observation: o,
-        value: down ? (value * money) / totalIn : value,
-        money,
-        share: down ? Number((money * 1_000_000n) / totalIn) : 1_000_000,
-        moneyQualifier: down ? node.qualifier : result.qualifier,
-      },
-    ];
-  });
+    outcomes.push({
+      observation: o,
+      value: down ? (value * money) / totalIn : value,
+      money,
+      share: down ? Number((money * 1_000_000n) / totalIn) : 1_000_000,
+      moneyQualifier: down ? node.qualifier : result.qualifier,
+    });
+  }
+  return outcomes;
 }

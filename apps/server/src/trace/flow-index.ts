@@ -25,17 +25,8 @@ export interface FlowIndex {
 const FLOWS_PER_PAUSE = 4096;
 
 export function* indexFlows(flows: readonly TraceFlow[], origin: number): Steps<FlowIndex> {
-  const nodeOf = new Map<number, number>([[origin, 0]]);
   const actors = [origin];
-  const node = (actor: number) => {
-    let k = nodeOf.get(actor);
-    if (k === undefined) {
-      k = actors.length;
-      actors.push(actor);
-      nodeOf.set(actor, k);
-    }
-    return k;
-  };
+  const node = numbering(flows, actors);
   const n = flows.length;
   const source = new Int32Array(n);
   const target = new Int32Array(n);
@@ -52,6 +43,36 @@ export function* indexFlows(flows: readonly TraceFlow[], origin: number): Steps<
   const outOf = yield* grouped(source, actors.length);
   const into = yield* grouped(target, actors.length);
   return { flows, actors, source, target, outOf, into, earmarking };
+}
+
+/**
+ * Numbers actors in the order met, after those in `actors`: through a typed array over the ids'
+ * span when the ids are dense enough (serial ids, a large trace), else through a Map.
+ */
+function numbering(flows: readonly TraceFlow[], actors: number[]): (actor: number) => number {
+  let [min, max] = [actors[0] as number, actors[0] as number];
+  for (const f of flows) {
+    min = Math.min(min, f.source, f.target);
+    max = Math.max(max, f.source, f.target);
+  }
+  const number = (known: number | undefined, actor: number, keep: (k: number) => void) => {
+    if (known !== undefined && known >= 0) return known;
+    keep(actors.length);
+    actors.push(actor);
+    return actors.length - 1;
+  };
+  if (max - min + 1 > 8 * flows.length + 65_536) {
+    const at = new Map(actors.map((a, k) => [a, k]));
+    return (a) => number(at.get(a), a, (k) => at.set(a, k));
+  }
+  const at = new Int32Array(max - min + 1).fill(-1);
+  actors.forEach((a, k) => {
+    at[a - min] = k;
+  });
+  return (a) =>
+    number(at[a - min], a, (k) => {
+      at[a - min] = k;
+    });
 }
 
 /** The positions of a node's flows in an adjacency's list: [first, last). */

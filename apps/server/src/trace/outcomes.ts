@@ -1,6 +1,7 @@
-import { type Amount, combineQualifiers, makeAmount } from '@fundtrace/schema/money';
+import { type Amount, combineQualifiers, combineTwo, makeAmount } from '@fundtrace/schema/money';
 import type { ObservationRow } from '../db/database.js';
 import type { RawOutcome } from './compute.js';
+import { ITEMS_PER_STEP, type Steps } from './steps.js';
 import type { Qualifier } from './trace-types.js';
 import { decimalOf } from './units.js';
 
@@ -24,18 +25,44 @@ export function unitCost(money: Amount, value: bigint, valueQualifier: Qualifier
 /** An outcome a view lists, with its observation's whole row. */
 export type ListedOutcome = Omit<RawOutcome, 'observation'> & { observation: ObservationRow };
 
-/** The listed outcomes, and every outcome summed per metric, kind, unit and year. */
+/** Every outcome of one metric, kind, unit and year, summed. */
+export interface OutcomeGroup {
+  o: RawOutcome['observation'];
+  count: number;
+  value: bigint;
+  money: bigint;
+  moneyQualifier: Qualifier;
+  valueQualifier: Qualifier;
+}
+
+/** Sums every outcome per metric, kind, unit and year, in the order first met, as pausable work. */
+export function* outcomeGroups(all: readonly RawOutcome[]): Steps<OutcomeGroup[]> {
+  const groups = new Map<string, OutcomeGroup>();
+  let n = 0;
+  for (const { observation: o, value, money, moneyQualifier } of all) {
+    if (++n % ITEMS_PER_STEP === 0) yield;
+    const key = `${o.metric}|${o.kind}|${o.unit}|${o.year}`;
+    const g = groups.get(key) ?? {
+      ...{ o, count: 0, value: 0n, money: 0n },
+      ...{ moneyQualifier: 'EXACT' as Qualifier, valueQualifier: 'EXACT' as Qualifier },
+    };
+    g.count += 1;
+    g.value += value;
+    g.money += money;
+    g.moneyQualifier = combineTwo(g.moneyQualifier, moneyQualifier);
+    g.valueQualifier = combineTwo(g.valueQualifier, o.qualifier as Qualifier);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/** The listed outcomes, and the outcome groups, as a view shows them. */
 export function outcomeLists(
   listed: readonly ListedOutcome[],
-  all: readonly RawOutcome[],
+  groups: readonly OutcomeGroup[],
   unit: string,
 ) {
   const amount = (units: bigint, q: Qualifier) => makeAmount(decimalOf(units), q, unit);
-  const sumOf = (items: { units: bigint; q: Qualifier }[]) =>
-    amount(
-      items.reduce((s, x) => s + x.units, 0n),
-      combineQualifiers(items.map((x) => x.q)),
-    );
   const outcomes = listed.map((o) => {
     const money = amount(o.money, o.moneyQualifier);
     return {
@@ -46,32 +73,8 @@ export function outcomeLists(
       unitCost: unitCost(money, o.value, o.observation.qualifier as Qualifier),
     };
   });
-  const groups = new Map<
-    string,
-    {
-      o: RawOutcome['observation'];
-      count: number;
-      value: bigint;
-      money: { units: bigint; q: Qualifier }[];
-      vq: Qualifier[];
-    }
-  >();
-  for (const o of all) {
-    const key = [
-      o.observation.metric,
-      o.observation.kind,
-      o.observation.unit,
-      o.observation.year,
-    ].join('|');
-    const g = groups.get(key) ?? { o: o.observation, count: 0, value: 0n, money: [], vq: [] };
-    g.count += 1;
-    g.value += o.value;
-    g.money.push({ units: o.money, q: o.moneyQualifier });
-    g.vq.push(o.observation.qualifier as Qualifier);
-    groups.set(key, g);
-  }
-  const outcomeTotals = [...groups.values()].map((g) => {
-    const money = sumOf(g.money);
+  const outcomeTotals = groups.map((g) => {
+    const money = amount(g.money, g.moneyQualifier);
     return {
       metric: g.o.metric,
       kind: g.o.kind,
@@ -80,9 +83,8 @@ export function outcomeLists(
       count: g.count,
       attributedValue: decimalOf(g.value).toFixed(),
       money,
-      unitCost: unitCost(money, g.value, combineQualifiers(g.vq)),
+      unitCost: unitCost(money, g.value, g.valueQualifier),
     };
   });
-
   return { outcomes, outcomeTotals };
 }

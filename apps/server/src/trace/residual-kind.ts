@@ -1,4 +1,5 @@
 import type { TraceComputation } from './compute.js';
+import { ITEMS_PER_STEP, type Steps } from './steps.js';
 import type { Residual } from './trace-types.js';
 
 /**
@@ -14,13 +15,17 @@ export type ReaderResidualKind = Residual['kind'] | 'UNREPORTED' | 'SHORTFALL';
 
 export type ReaderResidual = Omit<Residual, 'kind'> & { kind: ReaderResidualKind };
 
-export function classifyResiduals(c: TraceComputation): ReaderResidual[] {
+/** What each residual is for a reader (see above), from the actors' outflows and outcomes. */
+export function* readerKinds(c: TraceComputation): Steps<(r: Residual) => ReaderResidualKind> {
   const withOutcomes = new Set(c.outcomes.map((o) => o.observation.actor_id));
   const withOutflows = new Set<number>();
-  for (const f of c.flows.values()) withOutflows.add(f.source);
-  return c.result.residuals.map((r) => {
-    if (r.kind !== 'RETAINED') return r;
-    if (withOutcomes.has(r.actor)) return r;
-    return { ...r, kind: withOutflows.has(r.actor) ? 'SHORTFALL' : 'UNREPORTED' };
-  });
+  let n = 0;
+  for (const f of c.flows.values()) {
+    withOutflows.add(f.source);
+    if (++n % ITEMS_PER_STEP === 0) yield;
+  }
+  return (r) => {
+    if (r.kind !== 'RETAINED' || withOutcomes.has(r.actor)) return r.kind;
+    return withOutflows.has(r.actor) ? 'SHORTFALL' : 'UNREPORTED';
+  };
 }

@@ -1,5 +1,8 @@
 import type { TooMuchWorkError } from '../domain/errors.js';
 
+/** Items a loop over a whole trace handles between two pauses (views, sums). */
+export const ITEMS_PER_STEP = 4096;
+
 /** How long pausable work runs before it gives the event loop a turn. */
 const SLICE_MS = 8;
 

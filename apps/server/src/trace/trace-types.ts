@@ -55,8 +55,8 @@ export interface Warning {
 export interface TraceResult {
   total: bigint;
   qualifier: Qualifier;
-  nodes: Map<number, NodeResult>;
-  links: Map<number, LinkResult>;
+  nodes: ReadonlyMap<number, NodeResult>;
+  links: ReadonlyMap<number, LinkResult>;
   residuals: Residual[];
   warnings: Warning[];
 }

@@ -1,11 +1,11 @@
-import { type Amount, combineQualifiers, makeAmount } from '@fundtrace/schema/money';
+import { type Amount, makeAmount } from '@fundtrace/schema/money';
 import type { ObservationRow } from '../db/database.js';
 import type { TraceComputation } from './compute.js';
 import type { PooledMember } from './load-subgraph.js';
 import { outcomeLists } from './outcomes.js';
-import type { ReaderResidual, ReaderResidualKind as ResidualKind } from './residual-kind.js';
+import type { ReaderResidualKind as ResidualKind } from './residual-kind.js';
 import type { LinkResult, Qualifier, TraceFlow, Warning } from './trace-types.js';
-import { decimalOf, desc, largest } from './units.js';
+import { decimalOf, desc } from './units.js';
 import type { Listing } from './view-listing.js';
 import { warningMessage } from './warnings.js';
 
@@ -105,7 +105,7 @@ export function traceView(
       result.nodes.size > limit ||
       listing.linkCount > links.length ||
       c.outcomes.length > limit ||
-      result.residuals.length > limit,
+      listing.residuals.count > limit,
     nodes: nodeRows(listing, amount),
     others: otherRows(listing, amount),
     links,
@@ -114,10 +114,10 @@ export function traceView(
         const observation = observations.get(o.observation.id);
         return observation ? [{ ...o, observation }] : [];
       }),
-      c.outcomes,
+      listing.outcomeGroups,
       request.unit,
     ),
-    ...residualRows(result.residuals, limit, amount),
+    ...residualRows(listing, amount),
     warnings: result.warnings.slice(0, limit).map((w) => ({
       code: w.code,
       message: warningMessage(c, w),
@@ -150,7 +150,7 @@ function otherRows(listing: Listing, amount: AmountOf): TraceView['others'] {
     .filter(([, o]) => o.count > 0)
     .sort(([a], [b]) => a - b)
     .map(([depth, o]) => {
-      const q = combineQualifiers(o.q);
+      const q = o.q;
       return {
         depth,
         actorCount: o.count,
@@ -204,29 +204,20 @@ function linkRows(
 
 /** The largest residuals, and every residual summed per kind. */
 function residualRows(
-  residuals: readonly ReaderResidual[],
-  limit: number,
+  listing: Listing,
   amount: AmountOf,
 ): Pick<TraceView, 'residuals' | 'residualTotals'> {
-  const kinds = new Map<ResidualKind, { units: bigint; qualifiers: Qualifier[] }>();
-  const actors = new Map<ResidualKind, Set<number>>();
-  for (const r of residuals) {
-    const sum = kinds.get(r.kind) ?? { units: 0n, qualifiers: [] };
-    sum.units += r.amount;
-    sum.qualifiers.push(r.qualifier);
-    kinds.set(r.kind, sum);
-    actors.set(r.kind, (actors.get(r.kind) ?? new Set()).add(r.actor));
-  }
+  const { largest, sums } = listing.residuals;
   return {
-    residuals: largest(residuals, limit, (r) => r.amount).map((r) => ({
+    residuals: largest.map((r) => ({
       actorId: r.actor,
       amount: amount(r.amount, r.qualifier),
       kind: r.kind,
     })),
-    residualTotals: [...kinds].map(([kind, sum]) => ({
+    residualTotals: [...sums].map(([kind, sum]) => ({
       kind,
-      actorCount: actors.get(kind)?.size ?? 0,
-      amount: amount(sum.units, combineQualifiers(sum.qualifiers)),
+      actorCount: sum.actors.size,
+      amount: amount(sum.units, sum.q),
     })),
   };
 }

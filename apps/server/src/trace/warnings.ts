@@ -1,10 +1,19 @@
 import type { TraceComputation } from './compute.js';
+import { ITEMS_PER_STEP, type Steps } from './steps.js';
 import type { Warning } from './trace-types.js';
 
 /** The warnings a reader sees: a source (no recorded inflows) cannot be overdrawn. */
-export function readerWarnings(c: TraceComputation): Warning[] {
+export function* readerWarnings(c: TraceComputation): Steps<Warning[]> {
+  const overdrawn = new Set<number>();
+  for (const w of c.result.warnings) {
+    if (w.code === 'OVERDRAWN' && w.actor !== undefined) overdrawn.add(w.actor);
+  }
   const fed = new Set<number>();
-  for (const f of c.flows.values()) fed.add(f.target);
+  let n = 0;
+  for (const f of overdrawn.size ? c.flows.values() : []) {
+    if (overdrawn.has(f.target)) fed.add(f.target);
+    if (++n % ITEMS_PER_STEP === 0) yield;
+  }
   return c.result.warnings.filter(
     (w) => w.code !== 'OVERDRAWN' || w.actor === undefined || fed.has(w.actor),
   );
