@@ -95,7 +95,17 @@ compose_argv() { # compose_argv VAR command|healthcheck SERVICE [KEY=VALUE…]: 
   mapfile -d '' -t into < <(env "${COMPOSE_TEST_ENV[@]}" "${@:4}" node infra/test/compose-get.mjs "$2" "$3")
   [[ ${#into[@]} -gt 0 ]]
 }
-free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+# Free ports, all held open at once so that no two are alike (one at a time, the OS may hand
+# out a port again once it is closed: a replica's metrics port once took another's HTTP port).
+# Taken in turn with ${free[next++]}, in this shell.
+read -r -a free <<<"$(node -e '
+  const net = require("net");
+  const servers = Array.from({ length: 10 }, () => net.createServer().listen(0, "127.0.0.1"));
+  Promise.all(servers.map((s) => new Promise((r) => s.on("listening", r)))).then(() => {
+    console.log(servers.map((s) => s.address().port).join(" "));
+    for (const s of servers) s.close();
+  });')"
+next=0
 gql() { node infra/test/request.mjs "http://127.0.0.1:$1/graphql" "$2"; }
 
 # ---------------------------------------------------------------------------------------
@@ -162,10 +172,10 @@ echo "  \$ ${server_cmd[*]}"
 ports=()
 metrics_ports=()
 for i in 1 2 3; do
-  port=$(free_port)
+  port=${free[next++]}
   ports+=("$port")
   # Three replicas on one machine: each needs a metrics port of its own (in Docker, each has 9464).
-  metrics_ports+=("$(free_port)")
+  metrics_ports+=("${free[next++]}")
   in_container server PORT="$port" METRICS_PORT="${metrics_ports[-1]}" "${server_cmd[@]}"
   "${run[@]}" >"$work/server-$i.log" 2>&1 &
   pids+=("$!")
@@ -186,7 +196,7 @@ expect 'each replica serves on PostgreSQL' \
 echo "  \$ ${server_health[*]}"
 in_container server PORT="${ports[0]}" "${server_health[@]}"
 expect 'the server healthcheck passes against a ready replica' "${run[@]}"
-in_container server PORT="$(free_port)" "${server_health[@]}"
+in_container server PORT="${free[next++]}" "${server_health[@]}"
 if "${run[@]}"; then
   fail 'the server healthcheck fails when nothing answers'
 else
@@ -236,7 +246,7 @@ if [[ -z $nginx_bin ]]; then
   echo '  warning: no nginx here (set NGINX_BIN); the proxy is not tested' >&2
 else
   mkdir -p "$work/nginx/temp"
-  proxy_port=$(free_port)
+  proxy_port=${free[next++]}
   # As the nginx image does (20-envsubst-on-templates.sh): the service's environment goes
   # into the template; here the upstream is replica 1 and nothing needs resolving.
   # shellcheck disable=SC2016 # JavaScript, not shell
