@@ -101,12 +101,10 @@ export async function viewOf(
   db: Kysely<Database>,
   computed: TraceComputation,
   limit: number,
-  budget: WorkBudget = traceBudget(computed.request, Number.POSITIVE_INFINITY),
+  budget: WorkBudget,
 ): Promise<TraceView> {
   const listing = await budget.steps(listTrace(computed, limit));
-  const rows = await loadListed(db, computed, listing);
-  const v = traceView(computed, listing, rows);
-  return v;
+  return traceView(computed, listing, await loadListed(db, computed, listing));
 }
 
 /**

@@ -251,8 +251,8 @@ async function findOutcomes(
   if (observation && !down) rows = [observation];
   else {
     const actors = down ? [...result.nodes.keys()].filter((id) => id !== origin) : [origin];
-    // Past a few thousand actors a scan of the year beats looking each up (a national trace
-    // reaches a quarter of a million); the rows are then matched here.
+    // Past MANY_ACTORS a scan of the year's outcomes beats looking each actor up (a national
+    // trace reaches a quarter of a million); the rows are then matched here.
     const many = actors.length > MANY_ACTORS;
     const found = await sql<OutcomeSubject>`
       select id, actor_id, metric, kind, unit, year, qualifier, value from observations

@@ -187,7 +187,7 @@ export class FlowGraph {
 
   /**
    * Sums the flows between each two actors into one pooled flow (negative ids, added to
-   * `flows`): sources in the order met, then their targets in the order met, as SQL's pairs.
+   * `flows`): sources in the order met, then their targets in the order met.
    * Typed marks per actor instead of a Map per pair: a national trace sums a quarter of a
    * million pairs.
    */
@@ -235,7 +235,10 @@ export class FlowGraph {
     return pooled;
   }
 
-  /** What `pooledMembers` reads for the same arguments: the flows each pooled pair stands for. */
+  /**
+   * What `pooledMembers` reads for the same arguments: the flows each pooled pair stands for,
+   * each source's outflows scanned once for all its listed pairs.
+   */
   members(
     pairs: readonly PooledPair[],
     filter: SubgraphFilter,
@@ -244,10 +247,15 @@ export class FlowGraph {
     const match = this.matcher(filter);
     if (!match) return [];
     const alone = new Set(individually);
-    const members: PooledMember[] = [];
+    const targetsOf = new Map<number, Set<number>>();
     for (const { source, target } of pairs) {
+      targetsOf.set(source, (targetsOf.get(source) ?? new Set()).add(target));
+    }
+    const members: PooledMember[] = [];
+    for (const [source, targets] of targetsOf) {
       for (const i of this.flowsOf(this.out, source)) {
-        if (this.c.target[i] !== target || !match(i) || this.earmarked(i, match)) continue;
+        const target = this.c.target[i] as number;
+        if (!targets.has(target) || !match(i) || this.earmarked(i, match)) continue;
         const flow = this.flowAt(i);
         if (!alone.has(flow.id)) members.push({ id: flow.id, source, target, amount: flow.amount });
       }

@@ -1,4 +1,5 @@
 import { type Adjacency, grouped } from './flow-columns.js';
+import { denseEnough } from './result-map.js';
 import type { Steps } from './steps.js';
 import type { TraceFlow } from './trace-types.js';
 
@@ -61,7 +62,7 @@ function numbering(flows: readonly TraceFlow[], actors: number[]): (actor: numbe
     actors.push(actor);
     return actors.length - 1;
   };
-  if (max - min + 1 > 8 * flows.length + 65_536) {
+  if (!denseEnough(max - min + 1, flows.length)) {
     const at = new Map(actors.map((a, k) => [a, k]));
     return (a) => number(at.get(a), a, (k) => at.set(a, k));
   }

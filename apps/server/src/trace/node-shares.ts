@@ -53,7 +53,7 @@ function nodeShares(node: number, ends: Ends, warn: (w: Warning) => void): NodeS
 }
 
 /** Passes a node's traced money on: the onward flows' attributed amounts, at SCALE precision. */
-type PassOn = (
+export type PassOn = (
   node: number,
   ends: Ends,
   way: Way,
@@ -62,23 +62,14 @@ type PassOn = (
 ) => Map<number, bigint>;
 
 /**
- * Passes the traced money that reaches a node on to its onward flows, at SCALE precision.
- * What arrives by a flow goes into the pool in proportion to the flow's pooled part, and to
- * the flows it shares an earmark with (downstream a parent's children, upstream a child's
- * parent) in proportion to `amount / max(parent amount, earmarked)`; the pool leaves by each
- * onward flow's pooled part over the pool's denominator. Onward flows come earmarked ones
- * first, by the flow they are earmarked from, then the rest, in recorded order.
+ * Passes the traced money that reaches a node on to its onward flows, at SCALE precision, by
+ * the general rule, earmarks and all. What arrives by a flow goes into the pool in proportion to
+ * the flow's pooled part, and to the flows it shares an earmark with (downstream a parent's
+ * children, upstream a child's parent) in proportion to `amount / max(parent amount,
+ * earmarked)`; the pool leaves by each onward flow's pooled part over the pool's denominator.
+ * Onward flows come earmarked ones first, by the flow they are earmarked from, then the rest, in
+ * recorded order. A node without earmarks takes the shortcut in ledger.ts.
  */
-export const passOn: PassOn = (node, ends, way, traced, warn) =>
-  (ends.source.every((o) => o.parent === null) ? passOnPooled : passOnByShares)(
-    node,
-    ends,
-    way,
-    traced,
-    warn,
-  );
-
-/** `passOn` by the general rule, earmarks and all. */
 export const passOnByShares: PassOn = (node, ends, way, traced, warn) => {
   const s = nodeShares(node, ends, warn);
   const arriving = ends[way.to];
@@ -108,26 +99,6 @@ export const passOnByShares: PassOn = (node, ends, way, traced, warn) => {
       if (a > 0n && den > 0n) v += (a * g.amount * SCALE) / den;
     }
     scaled.set(g.id, v);
-  }
-  return scaled;
-};
-
-/**
- * `passOn` at a node without earmarks (most nodes): every flow is pooled whole, so a flow's
- * pooled part is its amount and the pool's shares need no bookkeeping per flow.
- */
-const passOnPooled: PassOn = (node, ends, way, traced, warn) => {
-  let [poolIn, poolOut, tracedPool] = [0n, 0n, 0n];
-  for (const p of ends.target) poolIn += p.amount;
-  for (const o of ends.source) poolOut += o.amount;
-  for (const f of ends[way.to]) {
-    if (f.amount !== 0n) tracedPool += traced(f) * SCALE;
-  }
-  if (poolOut > poolIn && tracedPool > 0n) warn({ code: 'OVERDRAWN', actor: node });
-  const poolDen = max(poolIn, poolOut);
-  const scaled = new Map<number, bigint>();
-  for (const g of ends[way.from]) {
-    scaled.set(g.id, poolDen === 0n ? 0n : (g.amount * tracedPool) / poolDen);
   }
   return scaled;
 };

@@ -23,7 +23,7 @@ export function unitCost(money: Amount, value: bigint, valueQualifier: Qualifier
 }
 
 /** An outcome a view lists, with its observation's whole row. */
-export type ListedOutcome = Omit<RawOutcome, 'observation'> & { observation: ObservationRow };
+type ListedOutcome = Omit<RawOutcome, 'observation'> & { observation: ObservationRow };
 
 /** Every outcome of one metric, kind, unit and year, summed. */
 export interface OutcomeGroup {

@@ -14,8 +14,8 @@
  *   cycle is not sent round again: it stays at the node it returns to as RETURNED (warning
  *   CYCLE); money at a node the depth limit stops is DEPTH_LIMIT.
  * Upstream applies the transpose of the same node-local shares, so what A sends to B
- * downstream is what B gets from A upstream: one propagation (`passOn` in node-shares.ts)
- * serves both, given the direction as a value (`WAYS` in walk.ts). Upstream residuals: ORIGIN (a node with no
+ * downstream is what B gets from A upstream: one propagation (ledger.ts, with the general rule
+ * of node-shares.ts) serves both, given the direction as a value (`WAYS` in walk.ts). Upstream residuals: ORIGIN (a node with no
  * recorded inflows: its own money), UNATTRIBUTED (an overdrawn node's excess), RETURNED,
  * DEPTH_LIMIT.
  *

@@ -49,8 +49,11 @@ export class ResultMap<V> implements ReadonlyMap<number, V> {
   }
 }
 
+/** Whether `count` ids over a span of `span` are dense enough for a typed array over the span. */
+export const denseEnough = (span: number, count: number) => span <= 8 * count + 65_536;
+
 /** Ids (no two alike) to their positions, -1 for an id not among them. */
-export function positions(ids: readonly number[]): (id: number) => number {
+function positions(ids: readonly number[]): (id: number) => number {
   let [min, max] = [0, -1];
   for (const id of ids) {
     if (max < min) [min, max] = [id, id];
@@ -58,7 +61,7 @@ export function positions(ids: readonly number[]): (id: number) => number {
     else if (id > max) max = id;
   }
   const span = max - min + 1;
-  if (span > 8 * ids.length + 65_536) {
+  if (!denseEnough(span, ids.length)) {
     const at = new Map(ids.map((id, k) => [id, k]));
     return (id) => at.get(id) ?? -1;
   }

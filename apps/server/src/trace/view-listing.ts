@@ -69,9 +69,8 @@ export function* listTrace(c: TraceComputation, limit: number): Steps<Listing> {
   const first = result.nodes.get(origin);
   const ranked: [number, NodeResult][] = [
     ...(first ? [[origin, first] as [number, NodeResult]] : []),
-    ...largest(without(result.nodes, origin), first ? limit - 1 : limit, ([, n]) => n.in),
+    ...(yield* largest(without(result.nodes, origin), first ? limit - 1 : limit, ([, n]) => n.in)),
   ];
-  yield;
   const kept = new Set(ranked.map(([id]) => id));
   const others = new Map<number, OtherSum>();
   let n = 0;
@@ -91,7 +90,7 @@ export function* listTrace(c: TraceComputation, limit: number): Steps<Listing> {
     flagsAt.set(w.actor, (flagsAt.get(w.actor) ?? new Set()).add(w.code));
   }
   const { listed, linkCount } = yield* listLinks(c, kept, others, limit);
-  const outcomes = largest(c.outcomes, limit, (o) => o.money);
+  const outcomes = yield* largest(c.outcomes, limit, (o) => o.money);
   const groups = yield* outcomeGroups(c.outcomes);
   return {
     ...{ limit, result, ranked, residualAt, flagsAt, listed, linkCount, others, residuals },
@@ -128,7 +127,7 @@ function* sumResiduals(
       if (depth !== undefined) otherAt(others, depth).residual += r.amount;
     }
   }
-  const top = largest(all, limit, (r) => r.amount).map((r) => ({ ...r, kind: kindOf(r) }));
+  const top = (yield* largest(all, limit, (r) => r.amount)).map((r) => ({ ...r, kind: kindOf(r) }));
   return { residuals: { largest: top, count: all.length, sums }, residualAt };
 }
 

@@ -4,7 +4,7 @@
  * to give the same result on random graphs, so this one is the rule's reference.
  */
 import { combineQualifiers } from '@fundtrace/schema/money';
-import { passOn, roundLargestRemainder } from '../node-shares.js';
+import { roundLargestRemainder } from '../node-shares.js';
 import { drain, type Steps } from '../steps.js';
 import type {
   LinkResult,
@@ -18,6 +18,7 @@ import type {
   Warning,
 } from '../trace-types.js';
 import { type Ends, FLOWS_PER_STEP, WAYS, type Way } from '../walk.js';
+import { passOn } from './pass-on.js';
 import { indexEnds, reachDepths, visitOrder, type Walk } from './walk.js';
 
 /** The results a trace builds up, node by node, and its deduplicated warnings. */

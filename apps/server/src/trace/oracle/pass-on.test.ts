@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { passOn, passOnByShares } from './node-shares.js';
-import type { TraceFlow, Warning } from './trace-types.js';
-import { WAYS } from './walk.js';
+import { passOnByShares } from '../node-shares.js';
+import type { TraceFlow, Warning } from '../trace-types.js';
+import { WAYS } from '../walk.js';
+import { passOn } from './pass-on.js';
 
 /** Amounts, small ones often, so that sums come out equal (pool in = pool out) now and then. */
 const amount = fc.oneof(fc.bigInt({ min: 0n, max: 3n }), fc.bigInt({ min: 0n, max: 10n ** 14n }));
