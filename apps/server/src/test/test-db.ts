@@ -59,7 +59,8 @@ export async function createTestDb(
 /**
  * Migrates this test's schema. Kysely's migrator lists every table of the database, resolving
  * each by name; when another test file drops its schema at that moment, the listing fails with
- * 42P01 naming a table of that other schema (seen in CI on PostgreSQL). Only that is tried again.
+ * 42P01 naming a table of that other schema, or 3F000 naming the schema itself (both seen in CI
+ * on PostgreSQL). Only that is tried again.
  */
 async function migrateBesideOtherTests(db: Kysely<Database>, schema: string) {
   for (let attempt = 1; ; attempt++) {
@@ -67,10 +68,12 @@ async function migrateBesideOtherTests(db: Kysely<Database>, schema: string) {
       return await migrateToLatest(db);
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const message = cause?.message ?? '';
+      const other =
+        (cause?.code === '42P01' && /"test_[0-9a-f]+\./.test(message)) ||
+        (cause?.code === '3F000' && /schema "test_[0-9a-f]+"/.test(message));
       const elsewhere =
-        cause?.code === '42P01' &&
-        /"test_[0-9a-f]+\./.test(cause.message ?? '') &&
-        !(cause.message ?? '').includes(`"${schema}.`);
+        other && !message.includes(`"${schema}.`) && !message.includes(`"${schema}"`);
       if (!schema || !elsewhere || attempt >= 3) throw error;
     }
   }
