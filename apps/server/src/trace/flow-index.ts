@@ -1,5 +1,5 @@
 import { type Adjacency, grouped } from './flow-columns.js';
-import { denseEnough } from './result-map.js';
+import { idSlots } from './result-map.js';
 import type { Steps } from './steps.js';
 import type { TraceFlow } from './trace-types.js';
 
@@ -56,24 +56,14 @@ function numbering(flows: readonly TraceFlow[], actors: number[]): (actor: numbe
     min = Math.min(min, f.source, f.target);
     max = Math.max(max, f.source, f.target);
   }
-  const number = (known: number | undefined, actor: number, keep: (k: number) => void) => {
-    if (known !== undefined && known >= 0) return known;
-    keep(actors.length);
-    actors.push(actor);
-    return actors.length - 1;
+  const slots = idSlots(min, max, flows.length);
+  for (const [k, a] of actors.entries()) slots.set(a, k);
+  return (a) => {
+    const known = slots.get(a);
+    if (known >= 0) return known;
+    slots.set(a, actors.length);
+    return actors.push(a) - 1;
   };
-  if (!denseEnough(max - min + 1, flows.length)) {
-    const at = new Map(actors.map((a, k) => [a, k]));
-    return (a) => number(at.get(a), a, (k) => at.set(a, k));
-  }
-  const at = new Int32Array(max - min + 1).fill(-1);
-  actors.forEach((a, k) => {
-    at[a - min] = k;
-  });
-  return (a) =>
-    number(at[a - min], a, (k) => {
-      at[a - min] = k;
-    });
 }
 
 /** The positions of a node's flows in an adjacency's list: [first, last). */

@@ -49,8 +49,24 @@ export class ResultMap<V> implements ReadonlyMap<number, V> {
   }
 }
 
-/** Whether `count` ids over a span of `span` are dense enough for a typed array over the span. */
-export const denseEnough = (span: number, count: number) => span <= 8 * count + 65_536;
+/**
+ * A slot per integer id between `min` and `max` (-1: empty): a typed array over the span when
+ * `count` ids fill it densely enough (serial ids, a large trace), else a Map.
+ */
+export function idSlots(min: number, max: number, count: number) {
+  const span = Math.max(0, max - min + 1);
+  if (span > 8 * count + 65_536) {
+    const at = new Map<number, number>();
+    return { get: (id: number) => at.get(id) ?? -1, set: (id: number, k: number) => at.set(id, k) };
+  }
+  const at = new Int32Array(span).fill(-1);
+  return {
+    get: (id: number) => (id < min || id > max ? -1 : (at[id - min] as number)),
+    set: (id: number, k: number) => {
+      at[id - min] = k;
+    },
+  };
+}
 
 /** Ids (no two alike) to their positions, -1 for an id not among them. */
 function positions(ids: readonly number[]): (id: number) => number {
@@ -60,14 +76,7 @@ function positions(ids: readonly number[]): (id: number) => number {
     else if (id < min) min = id;
     else if (id > max) max = id;
   }
-  const span = max - min + 1;
-  if (!denseEnough(span, ids.length)) {
-    const at = new Map(ids.map((id, k) => [id, k]));
-    return (id) => at.get(id) ?? -1;
-  }
-  const at = new Int32Array(Math.max(0, span)).fill(-1);
-  ids.forEach((id, k) => {
-    at[id - min] = k;
-  });
-  return (id) => (id < min || id > max ? -1 : (at[id - min] as number));
+  const slots = idSlots(min, max, ids.length);
+  for (const [k, id] of ids.entries()) slots.set(id, k);
+  return slots.get;
 }
