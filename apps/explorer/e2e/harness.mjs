@@ -24,8 +24,11 @@ function freePort() {
   });
 }
 
-/** Starts the built API + explorer on embedded in-memory PGlite; resolves once /readyz answers. */
-export async function startServer() {
+/**
+ * Starts the built API + explorer on embedded in-memory PGlite, or on `databaseUrl` when given;
+ * resolves once /readyz answers.
+ */
+export async function startServer({ databaseUrl = '' } = {}) {
   for (const [file, what] of [
     [SERVER, 'the server'],
     [EXPLORER, 'the explorer'],
@@ -33,18 +36,22 @@ export async function startServer() {
     if (!existsSync(file)) throw new Error(`${what} is not built (${file}): run pnpm build first`);
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [SERVER], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      PGLITE_DIR: 'memory://',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-      ADMIN_TOKEN,
+  const child = spawn(
+    process.execPath,
+    [...(process.env.E2E_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), SERVER],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        PGLITE_DIR: 'memory://',
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'warn',
+        ADMIN_TOKEN,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let log = '';
   child.stdout.on('data', (d) => {
     log += d;

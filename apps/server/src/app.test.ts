@@ -148,10 +148,16 @@ describe('/metrics and /readyz', () => {
     expect(text).toMatch(/graphql_envelop_request\{[^}]*operationName="MetricsProbe"/);
   });
 
-  it('reports the database as up', async () => {
+  it('reports the database as up, and the in-memory flows once loaded', async () => {
     const response = await fetch(`${base}/readyz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ready', database: 'up' });
+    for (let tries = 0; tries < 100; tries++) {
+      const state = await (await fetch(`${base}/readyz`)).json();
+      if (state.flowGraph === 'loaded') return expect(state.flows).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the in-memory flows were not loaded in 10 s');
   });
 });
 

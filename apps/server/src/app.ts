@@ -20,7 +20,12 @@ import { withRequestLog } from './observability/request-log.js';
 import { explorerPolicy, readIndexHtml, setSecurityHeaders } from './security-headers.js';
 import { seedIfEmpty } from './seed/load.js';
 import { SESSION_PATH } from './session-http.js';
-import { DEFAULT_GRAPH_MAX_FLOWS, limitTraceGraph, warmTraceGraph } from './trace/graph-store.js';
+import {
+  DEFAULT_GRAPH_MAX_FLOWS,
+  flowGraphState,
+  limitTraceGraph,
+  warmTraceGraph,
+} from './trace/graph-store.js';
 import { createYogaServer } from './yoga.js';
 
 const EXPLORER_DIST = fileURLToPath(new URL('../../explorer/dist/', import.meta.url));
@@ -229,6 +234,7 @@ export async function createApp(
       return json(res, state.database === 'up' ? 200 : 503, {
         status: state.database === 'up' ? 'ready' : 'unavailable',
         ...state,
+        ...flowGraphState(db),
       });
     }
     if (path === '/metrics') return serveMetricsWithToken(req, res, metrics, config.metricsToken);

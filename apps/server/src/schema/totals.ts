@@ -8,7 +8,13 @@ import {
   sourceFor,
   totalsConditions,
 } from '../domain/flow/flow-totals.js';
+import {
+  type InMemory,
+  MEMORY_DIMENSIONS,
+  type MemoryDimension,
+} from '../domain/flow/largest-groups.js';
 import { MAX_TOTAL_ROWS, tooManyTotalRows } from '../domain/flow/total-rows.js';
+import { decodeGlobalId } from '../domain/records/global-id.js';
 import { FlowFilter, FlowStatus, Instrument } from './flow.js';
 import { MoneyTotals } from './flow-totals.js';
 import { Overlap } from './overlap.js';
@@ -40,6 +46,26 @@ export const TotalDimension = builder.enumType('TotalDimension', {
     UNIT: {},
   } as const,
 });
+
+/** The grouping and filter as the in-memory ranking takes them, when it can (largest-groups.ts). */
+function inMemory(
+  dims: Dimension[],
+  filter: typeof FlowFilter.$inferInput | null | undefined,
+): InMemory | undefined {
+  const { year, status, instrument, unit, programId, ...others } = filter ?? {};
+  if (Object.values(others).some((v) => v != null)) return undefined;
+  if (!dims.every((d) => MEMORY_DIMENSIONS.includes(d))) return undefined;
+  return {
+    dims: dims as MemoryDimension[],
+    filter: {
+      year,
+      status,
+      instrument,
+      unit,
+      programId: programId == null ? null : decodeGlobalId(String(programId), ['Program']).id,
+    },
+  };
+}
 
 type TotalRowShape = FlowGroup & { dims: Dimension[] };
 const key = (r: TotalRowShape, d: Dimension) => {
@@ -130,6 +156,7 @@ builder.queryField('totals', (t) =>
         largest != null
           ? { largest }
           : { max: maxTotalRows, tooMany: () => tooManyTotalRows(maxTotalRows, dims, filter) },
+        inMemory(dims, filter),
       );
       return groups.map((g) => ({ ...g, dims }));
     },

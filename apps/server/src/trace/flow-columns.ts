@@ -2,13 +2,15 @@ import type { Steps } from './steps.js';
 import { pause } from './steps.js';
 import { toUnits } from './units.js';
 
-/** A flow row as the graph is loaded from (the columns a trace reads). */
+/** A flow row as the graph is loaded from (the columns a trace and largest totals read). */
 export interface GraphRow {
   id: number;
   source_id: number;
   target_id: number;
   year: number;
   status: string;
+  instrument: string;
+  program_id: number | null;
   unit: string;
   qualifier: string;
   amount: string;
@@ -92,13 +94,28 @@ export class Columns {
   target = new Int32Array(1024);
   year = new Int32Array(1024);
   status = new Uint16Array(1024);
+  instrument = new Uint16Array(1024);
+  /** -1: none. */
+  program = new Int32Array(1024);
   unit = new Uint16Array(1024);
   qualifier = new Uint16Array(1024);
   amount = new BigInt64Array(1024);
+  /** The amount as the nearest double: for ranking, never for sums (see largest-groups.ts). */
+  approx = new Float64Array(1024);
   parentId = new Int32Array(1024);
   /** Amounts past 64 bits (in base units), by flow index. */
   readonly large = new Map<number, bigint>();
-  readonly codes = { status: new Codes(), unit: new Codes(), qualifier: new Codes() };
+
+  /** Flow i's amount in base units of 1e-4. */
+  units(i: number): bigint {
+    return this.large.get(i) ?? (this.amount[i] as bigint);
+  }
+  readonly codes = {
+    status: new Codes(),
+    instrument: new Codes(),
+    unit: new Codes(),
+    qualifier: new Codes(),
+  };
 
   add(r: GraphRow) {
     if (this.length === this.ids.length) this.grow();
@@ -109,16 +126,19 @@ export class Columns {
     this.target[i] = r.target_id;
     this.year[i] = r.year;
     this.status[i] = this.codes.status.code(r.status);
+    this.instrument[i] = this.codes.instrument.code(r.instrument);
+    this.program[i] = r.program_id ?? -1;
     this.unit[i] = this.codes.unit.code(r.unit);
     this.qualifier[i] = this.codes.qualifier.code(r.qualifier);
     this.parentId[i] = r.parent_id ?? -1;
     const units = toUnits(r.amount);
+    this.approx[i] = Number(units);
     if (units > INT64_MAX) this.large.set(i, units);
     else this.amount[i] = units;
   }
 
   private grow() {
-    const twice = <T extends Int32Array | Uint16Array | BigInt64Array>(a: T): T => {
+    const twice = <T extends Int32Array | Uint16Array | BigInt64Array | Float64Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(a.length * 2);
       b.set(a as never);
       return b;
@@ -128,9 +148,12 @@ export class Columns {
     this.target = twice(this.target);
     this.year = twice(this.year);
     this.status = twice(this.status);
+    this.instrument = twice(this.instrument);
+    this.program = twice(this.program);
     this.unit = twice(this.unit);
     this.qualifier = twice(this.qualifier);
     this.amount = twice(this.amount);
+    this.approx = twice(this.approx);
     this.parentId = twice(this.parentId);
   }
 }

@@ -34,7 +34,7 @@ const normal = (g: Subgraph) => ({
 
 const rowsOf = async (ctx: Awaited<ReturnType<typeof createTestDb>>) =>
   (
-    await sql<GraphRow>`select id, source_id, target_id, year, status, unit, qualifier,
+    await sql<GraphRow>`select id, source_id, target_id, year, status, instrument, program_id, unit, qualifier,
       amount::text as amount, parent_id from flows`.execute(ctx.db)
   ).rows;
 

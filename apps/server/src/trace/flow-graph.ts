@@ -60,7 +60,8 @@ export class FlowGraph {
   }
 
   private constructor(
-    private readonly c: Columns,
+    /** The flows' columns, by flow index (ascending id): read, never changed, once built. */
+    readonly c: Columns,
     /** Each flow's parent as an index (-1: none). */
     private readonly parent: Int32Array,
     private readonly out: Adjacency,
@@ -146,17 +147,13 @@ export class FlowGraph {
     return found;
   }
 
-  private amountAt(i: number): bigint {
-    return this.c.large.get(i) ?? (this.c.amount[i] as bigint);
-  }
-
   private flowAt(i: number): TraceFlow {
     const p = this.parent[i] as number;
     return {
       id: this.c.ids[i] as number,
       source: this.c.source[i] as number,
       target: this.c.target[i] as number,
-      amount: this.amountAt(i),
+      amount: this.c.units(i),
       qualifier: this.c.codes.qualifier.names[this.c.qualifier[i] as number] as Qualifier,
       parent: p < 0 ? null : (this.c.ids[p] as number),
     };
@@ -209,7 +206,7 @@ export class FlowGraph {
       if (r % FLOWS_PER_SLICE === FLOWS_PER_SLICE - 1) await pause();
       for (let j = byRank.start[r] as number; j < (byRank.start[r + 1] as number); j++) {
         const i = list[byRank.list[j] as number] as number;
-        const [t, amount] = [target[i] as number, this.amountAt(i)];
+        const [t, amount] = [target[i] as number, this.c.units(i)];
         const q = codes.qualifier.names[qualifier[i] as number] as Qualifier;
         if (seen[t] !== r + 1) {
           seen[t] = r + 1;

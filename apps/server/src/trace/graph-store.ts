@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { GraphRow } from './flow-columns.js';
+import type { Columns, GraphRow } from './flow-columns.js';
 import { FlowGraph } from './flow-graph.js';
 import {
   loadSubgraph,
@@ -60,8 +60,8 @@ async function load(db: Kysely<Database>, maxFlows: number) {
       const columns = FlowGraph.columns();
       for (let after = 0; ; ) {
         const { rows } = await sql<GraphRow>`
-          select id, source_id, target_id, year, status, unit, qualifier, amount::text as amount,
-                 parent_id
+          select id, source_id, target_id, year, status, instrument, program_id, unit, qualifier,
+                 amount::text as amount, parent_id
           from flows where id > ${after} order by id limit ${PAGE}`.execute(trx);
         for (const r of rows) columns.add(r);
         if (columns.length > maxFlows) return null;
@@ -106,6 +106,20 @@ async function currentGraph(
   if (flows > WAIT_BELOW) return null;
   const graph = await loading;
   return graph ? { version, graph } : null;
+}
+
+/** What /readyz says of the in-memory flows: loaded (how many), loading, or kept off. */
+export function flowGraphState(db: Kysely<Database>) {
+  const store = storeOf(db);
+  if (store.maxFlows <= 0) return { flowGraph: 'off' as const };
+  if (store.loading) return { flowGraph: 'loading' as const };
+  if (store.current) return { flowGraph: 'loaded' as const, flows: store.current.graph.size };
+  return { flowGraph: 'none' as const };
+}
+
+/** The in-memory columns of every flow as they are now, or null when they are not ready. */
+export async function currentFlowColumns(db: Kysely<Database>): Promise<Columns | null> {
+  return (await currentGraph(db))?.graph.c ?? null;
 }
 
 /** PostgreSQL's estimate of the number of flows, a row count (a count where it has none yet). */

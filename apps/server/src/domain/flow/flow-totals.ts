@@ -5,44 +5,16 @@ import { amountFromColumns } from '../money/amount-columns.js';
 import { existingRegionPrefix } from '../region/region.queries.js';
 import { type FlowFilter, flowConditions } from './flow.queries.js';
 import { collectOverlaps, type GroupOverlaps, withOverlaps } from './flow-overlaps.js';
-
-/**
- * Which total a flow counts towards. Public money leaves out loan principal, leveraged money and
- * planned amounts; resources that are not money (cadres) are never summed with money.
- */
-const BUCKET = sql<string>`case
-  when f.unit <> 'CNY' then 'UNIT:' || f.unit
-  when f.status = 'PLANNED' then 'PLANNED'
-  when f.instrument = 'LOAN' then 'LOAN'
-  when f.instrument = 'LEVERAGED' then 'LEVERAGED'
-  else 'PUBLIC' end`;
-
-/**
- * Flows as rows shaped like `flow_totals` (one flow a row, its actors' regions joined; joins a
- * query does not use are dropped by the planner), for totals that need a flow's id or target.
- */
-const FLOW_ROWS = sql`(select f.id, f.source_id, f.target_id, f.year, f.status, f.instrument,
-    f.unit, f.qualifier, f.low is not null as has_low, f.high is not null as has_high, f.program_id,
-    sa.region_code as source_region, ta.region_code as target_region, 1 as flow_count, f.amount,
-    f.low, f.high
-  from flows f left join actors sa on sa.id = f.source_id left join actors ta on ta.id = f.target_id`;
-
-/**
- * What totals are summed from, as rows aliased f with the columns of `flow_source_totals`: the
- * rollups that triggers keep, by regions (about a thousand rows for a national year) or also by
- * source actor (32,000), or the flows themselves (for totals by target actor, or of one actor's
- * flows, which an index finds).
- */
-export type TotalsSource = 'regions' | 'sources' | 'flows';
-const SOURCES = {
-  regions: sql`flow_totals f`,
-  sources: sql`flow_source_totals f`,
-  flows: sql`${FLOW_ROWS}) f`,
-};
-
-/** The flows that take part in a recorded overlap, shaped as FLOW_ROWS. */
-const OVERLAPPING_ROWS = sql`${FLOW_ROWS}
-  where f.id in (select flow_a_id from flow_overlaps union select flow_b_id from flow_overlaps))`;
+import { type InMemory, largestInMemory } from './largest-groups.js';
+import {
+  BUCKET,
+  type GroupRow,
+  nullKeys,
+  overlappingRows,
+  ROW_ORDER,
+  SOURCES,
+  type TotalsSource,
+} from './total-sources.js';
 
 /** One group of flows with its amounts per bucket, to be summed exactly with their qualifiers. */
 export interface FlowGroup {
@@ -61,26 +33,15 @@ export interface FlowGroup {
  */
 export type GroupLimit = { max: number; tooMany: () => Error } | { largest: number };
 
-interface GroupRow {
-  keys: (string | null)[];
-  rest: boolean;
-  bucket: string;
-  qualifier: string;
-  unit: string;
-  amount: string;
-  low: string | null;
-  high: string | null;
-  n: number;
-  overlapping: [number, string][] | null;
-}
-
 /**
  * Groups the rows (aliased f, see TotalsSource) matching `where` by `keys`, summing amounts per
  * group, bucket, qualifier and presence of bounds in SQL (so that no sum mixes bounded and
  * unbounded rows); qualifiers and bounds then combine exactly in TypeScript. The same statement
  * reads the groups' flows that take part in recorded overlaps (few, or none). With a `limit`,
  * the database returns the sums of at most its `max` + 1 first groups (by their keys), and more
- * than `max` groups throw before anything is built.
+ * than `max` groups throw before anything is built. With `largest` and `memory`, the largest
+ * groups are chosen in memory when the flows' in-memory columns are current
+ * (largest-groups.ts); the sums are the same.
  */
 export async function groupFlows(
   db: Kysely<Database>,
@@ -89,40 +50,12 @@ export async function groupFlows(
   join: RawBuilder<unknown> = sql``,
   from: TotalsSource = 'flows',
   limit?: GroupLimit,
+  memory?: InMemory,
 ): Promise<FlowGroup[]> {
-  // Keys are grouped one by one, as columns of a subquery (k0, k1 …): a key holding a subquery
-  // (a program boundary's side) cannot be grouped as an expression. Against grouping by their
-  // array, no gain was shown on the loaded machine (the national Sankey year still sorts).
-  const names = keys.map((_, i) => sql.ref(`k${i}`));
-  const keyColumns = keys.map((k, i) => sql`${k} as ${sql.ref(`k${i}`)}, `);
-  const keyArray = keys.length ? sql`array[${sql.join(names)}]::text[]` : sql`array[]::text[]`;
-  const groupKeys = keys.length ? sql`${sql.join(names)}, ` : sql``;
-  // The first max + 1 groups only: the rest stay in the database, which sums them under its
-  // statement timeout; nothing of them reaches this process.
-  const nulls = keys.length ? sql`array[${sql.join(keys.map(() => sql`null`))}]::text[]` : keyArray;
-  const { rows: all } = await sql<GroupRow>`
-    with sums as (
-      select ${keyArray} as keys, bucket, qualifier, unit, has_low, has_high, sum(amount) as amount,
-             sum(low) as low, sum(high) as high, sum(flow_count)::int as n
-      from (select ${sql.join(keyColumns, sql``)}${BUCKET} as bucket, f.qualifier, f.unit,
-              f.has_low, f.has_high, f.amount, f.low, f.high, f.flow_count
-            from ${SOURCES[from]} ${join} where ${where}) g
-      group by ${groupKeys}bucket, qualifier, unit, has_low, has_high),
-    ranked as (${ranked(limit)})
-    select keys, false as rest, bucket, qualifier, unit, amount::text, low::text, high::text, n,
-           null::jsonb as overlapping, g
-    from ranked where kept
-    union all
-    select ${nulls}, true, bucket, qualifier, unit, sum(amount)::text, sum(low)::text,
-           sum(high)::text, sum(n)::int, null, null
-    from ranked where not kept group by bucket, qualifier, unit, has_low, has_high
-    union all
-    select ${keyArray}, false, bucket, null, null, null, null, null, 0,
-           jsonb_agg(jsonb_build_array(id, amount::text)), null
-    from (select ${sql.join(keyColumns, sql``)}${BUCKET} as bucket, f.id, f.amount
-          from ${OVERLAPPING_ROWS} f ${join} where ${where}) g
-    group by ${groupKeys}bucket
-    order by rest, g, keys, bucket, qualifier`.execute(db);
+  const all =
+    (limit && 'largest' in limit && memory
+      ? await largestInMemory(db, keys, where, limit.largest, memory)
+      : null) ?? (await rankedInSql(db, keys, where, join, from, limit));
   const sums = all.filter((r) => r.overlapping === null);
   if (
     limit &&
@@ -137,6 +70,46 @@ export async function groupFlows(
     .filter((r) => r.overlapping !== null)
     .map((r) => (kept.has(JSON.stringify(r.keys)) ? r : { ...r, keys: [REST] }));
   return toGroups(sums, await collectOverlaps(db, overlapping));
+}
+
+/** The sums of the groups (ranked by `limit`) and their overlapping flows, in one statement. */
+async function rankedInSql(
+  db: Kysely<Database>,
+  keys: RawBuilder<unknown>[],
+  where: RawBuilder<unknown>,
+  join: RawBuilder<unknown>,
+  from: TotalsSource,
+  limit: GroupLimit | undefined,
+): Promise<GroupRow[]> {
+  // Keys are grouped one by one, as columns of a subquery (k0, k1 …): a key holding a subquery
+  // (a program boundary's side) cannot be grouped as an expression. Against grouping by their
+  // array, no gain was shown on the loaded machine (the national Sankey year still sorts).
+  const names = keys.map((_, i) => sql.ref(`k${i}`));
+  const keyColumns = keys.map((k, i) => sql`${k} as ${sql.ref(`k${i}`)}, `);
+  const keyArray = keys.length ? sql`array[${sql.join(names)}]::text[]` : sql`array[]::text[]`;
+  const groupKeys = keys.length ? sql`${sql.join(names)}, ` : sql``;
+  // The first max + 1 groups only: the rest stay in the database, which sums them under its
+  // statement timeout; nothing of them reaches this process.
+  const { rows } = await sql<GroupRow>`
+    with sums as (
+      select ${keyArray} as keys, bucket, qualifier, unit, has_low, has_high, sum(amount) as amount,
+             sum(low) as low, sum(high) as high, sum(flow_count)::int as n
+      from (select ${sql.join(keyColumns, sql``)}${BUCKET} as bucket, f.qualifier, f.unit,
+              f.has_low, f.has_high, f.amount, f.low, f.high, f.flow_count
+            from ${SOURCES[from]} ${join} where ${where}) g
+      group by ${groupKeys}bucket, qualifier, unit, has_low, has_high),
+    ranked as (${ranked(limit)})
+    select keys, false as rest, bucket, qualifier, unit, amount::text, low::text, high::text, n,
+           null::jsonb as overlapping, g
+    from ranked where kept
+    union all
+    select ${nullKeys(keys.length)}, true, bucket, qualifier, unit, sum(amount)::text,
+           sum(low)::text, sum(high)::text, sum(n)::int, null, null
+    from ranked where not kept group by bucket, qualifier, unit, has_low, has_high
+    union all
+    ${overlappingRows(keys, where, join)}
+    ${ROW_ORDER}`.execute(db);
+  return rows;
 }
 
 /** The rest's overlap key: no group's keys are this one value (group keys are arrays of ids). */
