@@ -9,6 +9,7 @@ import { loadChecks } from './load.mjs';
 import { overlapChecks } from './overlap.mjs';
 import { overviewChecks } from './overview.mjs';
 import { pageChecks } from './pages.mjs';
+import { prefetchChecks } from './prefetch.mjs';
 import { readerChecks, searchChecks } from './reader.mjs';
 import { screenChecks } from './screens.mjs';
 import { traceAndDocumentChecks } from './trace-documents.mjs';
@@ -109,6 +110,7 @@ try {
   await loadChecks(t);
   await overviewChecks(t);
   await traceAndDocumentChecks(t);
+  await prefetchChecks(t);
   await pageChecks(t);
   await readerChecks(t);
   await searchChecks(t);

@@ -1,7 +1,7 @@
 import { Client, cacheExchange, fetchExchange, gql } from '@urql/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PREFETCH_GLOBAL, prefetchKey } from '../overview/prefetch-script';
 import { prefetchExchange } from './prefetch-exchange';
+import { PREFETCH_GLOBAL, prefetchKey } from './prefetch-script';
 
 const Query = gql`
   query OverviewFlows($filter: FlowFilter!) {

@@ -1,6 +1,6 @@
 import { type Exchange, makeErrorResult, makeResult, type Operation } from '@urql/core';
 import { filter, fromPromise, map, merge, mergeMap, pipe, share } from 'wonka';
-import { PREFETCH_GLOBAL, prefetchKey } from '../overview/prefetch-script';
+import { PREFETCH_GLOBAL, prefetchKey } from './prefetch-script';
 
 type Prefetched = Record<string, Promise<unknown> | undefined>;
 
@@ -21,7 +21,7 @@ function take(op: Operation): Promise<unknown> | undefined {
 
 /**
  * Answers a query with the response of the same request started by index.html's inline script
- * (see prefetch-script.ts), so the overview's data is on its way before the bundle has loaded.
+ * (see prefetch-script.ts), so a page's data is on its way before the bundle has loaded.
  * Sits between the cache and fetch exchanges; everything else passes through.
  */
 export const prefetchExchange: Exchange = ({ forward }) => {

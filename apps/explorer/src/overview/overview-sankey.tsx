@@ -4,12 +4,12 @@ import { useLocation } from 'wouter';
 import { QueryState } from '../components/status';
 import { translate } from '../lib/i18n';
 import { toAmount } from '../lib/money';
+import { OVERVIEW_GROUPS } from '../lib/prefetch-script';
 import { idPath, useHref, useLang, useParams, useSetParams } from '../lib/url-state';
 import { ChartFrame } from '../sankey/chart-frame';
 import type { GraphNode } from '../sankey/graph';
 import { NodeMenu } from '../sankey/node-menu';
 import { endsOf, overviewGraph, SMALLER_FLOWS_ID, splitTriples } from './overview-graph';
-import { OVERVIEW_GROUPS } from './prefetch-script';
 import { OverviewFlowsQuery } from './queries';
 import { RibbonPanel } from './ribbon-panel';
 

@@ -1,5 +1,8 @@
 import { graphql } from '../gql';
 
+/** Nodes, outcomes and residuals listed by name; the rest are summed into "Other (k)". */
+export const TRACE_LIMIT = 40;
+
 export const TraceQuery = graphql(`
   query Trace(
     $from: ID!

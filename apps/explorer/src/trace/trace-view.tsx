@@ -22,14 +22,11 @@ import { ChartFrame } from '../sankey/chart-frame';
 import type { GraphLink, GraphNode } from '../sankey/graph';
 import { TraceNodeTable } from './node-table';
 import { Outcomes } from './outcomes';
-import { TraceQuery } from './queries';
+import { TRACE_LIMIT, TraceQuery } from './queries';
 import { residualExplain } from './residual-kinds';
 import { ResidualLegend } from './residual-legend';
 import { TraceControls } from './trace-controls';
 import { RESIDUAL_PREFIX, traceGraph } from './trace-graph';
-
-/** Nodes, outcomes and residuals listed by name; the rest are summed into "Other (k)". */
-export const TRACE_LIMIT = 40;
 
 export default function TraceView() {
   const lang = useLang();

@@ -1,0 +1,59 @@
+// Each page's first queries start from index.html while the bundle loads (prefetch-script.ts),
+// and the page uses those answers: no operation is asked twice.
+
+/** The operation names of a page load's GraphQL requests, in the order sent. */
+function operationsOf(page) {
+  const names = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname !== '/graphql') return;
+    const body = request.postData();
+    names.push(
+      body ? JSON.parse(body).operationName : url.searchParams.get('operationName') || '?',
+    );
+  });
+  return names;
+}
+
+export async function prefetchChecks({ server, withPage, gql, assert, treasuryFlow }) {
+  const { documents } = await gql(server.url, '{ documents(first: 1) { edges { node { id } } } }');
+  const actor = encodeURIComponent(treasuryFlow.source.id);
+  const pages = [
+    [
+      `/actors/${actor}?status=COMMITTED`,
+      '.flow-table tbody tr',
+      ['ActorPage', 'Years', 'ActorFlows'],
+    ],
+    [`/flows/${encodeURIComponent(treasuryFlow.id)}`, '[data-amount]', ['FlowPage']],
+    [
+      `/documents/${encodeURIComponent(documents.edges[0].node.id)}`,
+      '.doc-text .mark',
+      ['DocumentText'],
+    ],
+    ['/places/150000?year=2017', 'table.boundary', ['Place', 'Years', 'PlaceShared']],
+    [`/trace/${actor}?year=2017&lang=en`, 'svg[role="img"] [data-node-id]', ['Trace']],
+    ['/?year=2017', 'svg[role="img"] [data-node-id]', ['Overview', 'OverviewFlows']],
+  ];
+  for (const [path, ready, prefetched] of pages) {
+    await withPage(
+      `${path.split('?')[0].split('/')[1] || 'overview'} page: its first queries start from index.html, each asked once`,
+      async (page) => {
+        const asked = operationsOf(page);
+        await page.goto(`${server.url}${path}`);
+        await page.locator(ready).first().waitFor();
+        // the page's later queries (none expected again) have time to go out; a live update
+        // keeps a connection open, so the network is never idle
+        await page.waitForTimeout(500);
+        for (const name of prefetched) {
+          const times = asked.filter((n) => n === name).length;
+          assert(times === 1, `${name} was asked ${times} times: ${asked.join(', ')}`);
+        }
+        const first = asked.slice(0, prefetched.length).sort();
+        assert(
+          JSON.stringify(first) === JSON.stringify([...prefetched].sort()),
+          `the first requests were not the prefetched ones: ${asked.join(', ')}`,
+        );
+      },
+    );
+  }
+}

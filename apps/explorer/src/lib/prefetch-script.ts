@@ -1,0 +1,124 @@
+/**
+ * The first queries of a page, started by an inline <script> in index.html while the JavaScript
+ * bundle is still downloading; `prefetchExchange` hands their answers to urql. Each page's
+ * variables are built here as its component builds them (same values, keys in the same order):
+ * a mismatch only costs a second request, and the e2e suite checks that none is sent.
+ */
+export const PREFETCH_GLOBAL = '__fundtracePrefetch';
+
+/** The overview's groups of flows drawn apart (`totals(largest:)`); the rest are one row. */
+export const OVERVIEW_GROUPS = 2000;
+
+/** The key an operation is prefetched under: its name and its variables as JSON. */
+export const prefetchKey = (name: string, variables: unknown) =>
+  `${name} ${JSON.stringify(variables ?? {})}`;
+
+/** The operations a page can start before its code has loaded. */
+export type PrefetchedName =
+  | 'Overview'
+  | 'OverviewFlows'
+  | 'Years'
+  | 'FlowPage'
+  | 'DocumentText'
+  | 'ActorPage'
+  | 'ActorFlows'
+  | 'Place'
+  | 'PlaceShared'
+  | 'Trace';
+
+/** The pages whose code loads on demand, and their module under src/. */
+export const PAGE_MODULES = {
+  actor: 'actors/actor-page.tsx',
+  flow: 'flows/flow-page.tsx',
+  document: 'documents/document-view.tsx',
+  place: 'places/place-page.tsx',
+  trace: 'trace/trace-view.tsx',
+} as const;
+export type Page = keyof typeof PAGE_MODULES;
+
+/**
+ * Source of the inline script, given the printed documents urql would send and the files of each
+ * page's code (preloaded with the data, not after the bundle has run). It mirrors url-state.ts
+ * (an integer parameter, the language, a route's id) and each page's variables.
+ */
+export function prefetchScript(
+  docs: Record<PrefetchedName, string>,
+  limits: { largest: number; trace: number },
+  files: Partial<Record<Page, string[]>> = {},
+): string {
+  return `(function () {
+  if (!window.fetch) return;
+  var docs = ${JSON.stringify(docs)};
+  var files = ${JSON.stringify(files)};
+  function preload(page) {
+    (files[page] || []).forEach(function (href) {
+      var link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = '';
+      link.href = href;
+      document.head.appendChild(link);
+    });
+  }
+  var prefetched = (window[${JSON.stringify(PREFETCH_GLOBAL)}] = {});
+  function run(name, variables) {
+    prefetched[name + ' ' + JSON.stringify(variables)] = fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query: docs[name], operationName: name, variables: variables }),
+    }).then(function (response) { return response.json(); });
+  }
+  var path = location.pathname;
+  var params = new URLSearchParams(location.search);
+  function int(name) {
+    var raw = params.get(name);
+    return raw !== null && /^[0-9]{1,6}$/.test(raw) ? Number(raw) : null;
+  }
+  function decoded(s) {
+    try { return decodeURIComponent(s); } catch (e) { return s; }
+  }
+  function lang() {
+    var v = (params.get('lang') || '').toLowerCase();
+    if (v !== 'en' && v !== 'zh') {
+      try { v = (localStorage.getItem('fundtrace.lang') || '').toLowerCase(); } catch (e) { v = ''; }
+    }
+    return v === 'en' ? 'EN' : 'ZH';
+  }
+  var year = int('year');
+  var m;
+  if (path === '/') {
+    run('Overview', {});
+    if (year !== null) run('OverviewFlows', { filter: { year: year, unit: 'CNY' }, largest: ${limits.largest} });
+  } else if ((m = /^\\/flows\\/([^/]+)$/.exec(path))) {
+    preload('flow');
+    run('FlowPage', { id: decoded(m[1]) });
+  } else if ((m = /^\\/documents\\/([^/]+)$/.exec(path)) && m[1] !== 'new') {
+    preload('document');
+    run('DocumentText', { id: decoded(m[1]) });
+  } else if ((m = /^\\/actors\\/([^/]+)$/.exec(path))) {
+    var id = decoded(m[1]);
+    var status = ['PLANNED', 'COMMITTED', 'DISBURSED', 'SPENT'].indexOf(params.get('status')) >= 0 ? params.get('status') : null;
+    preload('actor');
+    run('ActorPage', { id: id, year: year });
+    run('Years', {});
+    run('ActorFlows', {
+      inflows: { targetId: id, year: year, status: status },
+      outflows: { sourceId: id, year: year, status: status },
+      inAfter: params.get('inAfter'),
+      outAfter: params.get('outAfter'),
+    });
+  } else if ((m = /^\\/places(?:\\/([^/]+))?$/.exec(path))) {
+    var code = m[1] === undefined ? '150000' : m[1];
+    preload('place');
+    if (/^[0-9]{6}$/.test(code)) {
+      run('Place', { code: code, year: year });
+      run('Years', {});
+      run('PlaceShared', { code: code, year: year });
+    }
+  } else if ((m = /^\\/trace\\/([^/]+)$/.exec(path))) {
+    preload('trace');
+    var depth = Math.min(12, Math.max(1, int('depth') === null ? 6 : int('depth')));
+    var up = (params.get('direction') || '').toUpperCase() === 'UPSTREAM';
+    run('Trace', { from: decoded(m[1]), direction: up ? 'UPSTREAM' : 'DOWNSTREAM', year: year, maxDepth: depth, limit: ${limits.trace}, locale: lang() });
+  }
+})();`;
+}
