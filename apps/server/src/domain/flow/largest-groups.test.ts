@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/test-db.js';
 import { currentFlowColumns } from '../../trace/graph-store.js';
 import { groupFlows, totalsConditions } from './flow-totals.js';
-import { type MemoryDimension, rankGroups } from './largest-groups.js';
+import { largestInMemory, type MemoryDimension, rankGroups } from './largest-groups.js';
 
 /**
  * `totals(largest:)` ranked in memory gives what the SQL ranking gives, row for row: on the seed
@@ -76,6 +76,9 @@ describe('totals(largest:) ranked in memory', () => {
         const memory = { dims: r.dims, filter };
         const inMemory = await groupFlows(ctx.db, keys, where, sql``, 'flows', limit, memory);
         expect(inMemory).toEqual(fromSql);
+        // the kept groups' flows matched by their keys, as when they are too many to list
+        const byKeys = await largestInMemory(ctx.db, keys, where, r.largest, memory, false);
+        expect(byKeys).toEqual(await largestInMemory(ctx.db, keys, where, r.largest, memory));
         if (fromSql.some((g) => g.rest)) ranked++;
       }),
       { numRuns: 150, seed: 11 },
