@@ -33,7 +33,7 @@ async function gql(url, query, variables = {}) {
 async function loaded(url) {
   for (const deadline = Date.now() + LOAD_MS; Date.now() < deadline; ) {
     const state = await (await fetch(`${url}/readyz`)).json();
-    if (state.flowGraph === 'loaded' || state.flowGraph === 'off') return;
+    if (state.flowGraph !== 'loading' && state.flowGraph !== 'none') return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the server did not load its flows in ${LOAD_MS} ms`);
@@ -121,7 +121,10 @@ async function timePage(browser, url, selector) {
 const ONE = process.env.E2E_SERVERS === 'one';
 const start = async () => {
   const server = await startServer({ databaseUrl: DATABASE_URL });
-  await loaded(server.url);
+  await loaded(server.url).catch(async (error) => {
+    await server.stop();
+    throw error;
+  });
   return server;
 };
 

@@ -1,14 +1,26 @@
 import { type Exchange, makeErrorResult, makeResult, type Operation } from '@urql/core';
 import { filter, fromPromise, map, merge, mergeMap, pipe, share } from 'wonka';
-import { PREFETCH_GLOBAL, prefetchKey } from './prefetch-script';
+import { PREFETCH_GLOBAL, PREFETCHED_AT, prefetchKey } from './prefetch-script';
 
 type Prefetched = Record<string, Promise<unknown> | undefined>;
 
 const store = (): Prefetched =>
   ((globalThis as Record<string, unknown>)[PREFETCH_GLOBAL] as Prefetched | undefined) ?? {};
 
+/**
+ * How long after the page's navigation a prefetched answer may be used: a page asks for its
+ * data as it first renders; a later request for the same data (navigating back to it) must not
+ * get the answer of when the page was opened.
+ */
+const FRESH_MS = 10_000;
+
 function take(op: Operation): Promise<unknown> | undefined {
   if (op.kind !== 'query') return undefined;
+  const started = (globalThis as Record<string, unknown>)[PREFETCHED_AT];
+  if (typeof started === 'number' && Date.now() - started > FRESH_MS) {
+    (globalThis as Record<string, unknown>)[PREFETCH_GLOBAL] = {};
+    return undefined;
+  }
   const name = op.query.definitions.find((d) => d.kind === 'OperationDefinition')?.name?.value;
   if (!name) return undefined;
   const key = prefetchKey(name, op.variables);

@@ -5,6 +5,8 @@
  * a mismatch only costs a second request, and the e2e suite checks that none is sent.
  */
 export const PREFETCH_GLOBAL = '__fundtracePrefetch';
+/** When the inline script started them (Date.now()): older answers are not used. */
+export const PREFETCHED_AT = '__fundtracePrefetchedAt';
 
 /** The overview's groups of flows drawn apart (`totals(largest:)`); the rest are one row. */
 export const OVERVIEW_GROUPS = 2000;
@@ -25,6 +27,9 @@ export type PrefetchedName =
   | 'Place'
   | 'PlaceShared'
   | 'Trace';
+
+/** JSON that cannot end the inline <script> it is written into. */
+const inline = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** The pages whose code loads on demand, and their module under src/. */
 export const PAGE_MODULES = {
@@ -48,8 +53,8 @@ export function prefetchScript(
 ): string {
   return `(function () {
   if (!window.fetch) return;
-  var docs = ${JSON.stringify(docs)};
-  var files = ${JSON.stringify(files)};
+  var docs = ${inline(docs)};
+  var files = ${inline(files)};
   function preload(page) {
     (files[page] || []).forEach(function (href) {
       var link = document.createElement('link');
@@ -60,6 +65,7 @@ export function prefetchScript(
     });
   }
   var prefetched = (window[${JSON.stringify(PREFETCH_GLOBAL)}] = {});
+  window[${JSON.stringify(PREFETCHED_AT)}] = Date.now();
   function run(name, variables) {
     prefetched[name + ' ' + JSON.stringify(variables)] = fetch('/graphql', {
       method: 'POST',

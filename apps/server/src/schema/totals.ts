@@ -54,7 +54,7 @@ function inMemory(
 ): InMemory | undefined {
   const { year, status, instrument, unit, programId, ...others } = filter ?? {};
   if (Object.values(others).some((v) => v != null)) return undefined;
-  if (!dims.every((d) => MEMORY_DIMENSIONS.includes(d))) return undefined;
+  if (!dims.every((d) => (MEMORY_DIMENSIONS as readonly string[]).includes(d))) return undefined;
   return {
     dims: dims as MemoryDimension[],
     filter: {

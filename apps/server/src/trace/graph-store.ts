@@ -23,6 +23,8 @@ interface Store {
   maxFlows: number;
   current?: { version: number; graph: FlowGraph };
   loading?: { version: number; graph: Promise<FlowGraph | null> };
+  /** Why the last load kept no graph: more flows than allowed, or an error. */
+  refused?: 'too-many' | 'failed';
 }
 const stores = new WeakMap<Kysely<Database>, Store>();
 
@@ -41,7 +43,7 @@ export function limitTraceGraph(db: Kysely<Database>, maxFlows: number) {
 }
 
 /** The version of the flows table, which every write to it bumps (see data_scopes). */
-async function flowsVersion(db: Kysely<Database>): Promise<number> {
+export async function flowsVersion(db: Kysely<Database>): Promise<number> {
   const { rows } = await sql<{ version: string }>`
     select version from data_scopes where scope = 'flows'`.execute(db);
   return Number(rows[0]?.version ?? 0);
@@ -78,11 +80,13 @@ function startLoading(db: Kysely<Database>, store: Store, version: number) {
   const graph = load(db, store.maxFlows).then(
     (loaded) => {
       if (loaded) store.current = loaded;
+      store.refused = loaded ? undefined : 'too-many';
       if (store.loading?.graph === graph) store.loading = undefined;
       return loaded && loaded.version === version ? loaded.graph : null;
     },
     () => {
       if (store.loading?.graph === graph) store.loading = undefined;
+      store.refused = 'failed';
       return null;
     },
   );
@@ -108,18 +112,24 @@ async function currentGraph(
   return graph ? { version, graph } : null;
 }
 
-/** What /readyz says of the in-memory flows: loaded (how many), loading, or kept off. */
+/**
+ * What /readyz says of the in-memory flows: loaded (how many; a newer version may be loading),
+ * loading, kept off, or not kept (too many flows, or the load failed; tried again on a write).
+ */
 export function flowGraphState(db: Kysely<Database>) {
   const store = storeOf(db);
   if (store.maxFlows <= 0) return { flowGraph: 'off' as const };
-  if (store.loading) return { flowGraph: 'loading' as const };
   if (store.current) return { flowGraph: 'loaded' as const, flows: store.current.graph.size };
-  return { flowGraph: 'none' as const };
+  if (store.loading) return { flowGraph: 'loading' as const };
+  return { flowGraph: store.refused ?? ('none' as const) };
 }
 
-/** The in-memory columns of every flow as they are now, or null when they are not ready. */
-export async function currentFlowColumns(db: Kysely<Database>): Promise<Columns | null> {
-  return (await currentGraph(db))?.graph.c ?? null;
+/** The in-memory columns of every flow as they are now, with their version; null when not ready. */
+export async function currentFlowColumns(
+  db: Kysely<Database>,
+): Promise<{ version: number; columns: Columns } | null> {
+  const current = await currentGraph(db);
+  return current && { version: current.version, columns: current.graph.c };
 }
 
 /** PostgreSQL's estimate of the number of flows, a row count (a count where it has none yet). */

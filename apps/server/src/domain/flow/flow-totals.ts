@@ -52,10 +52,11 @@ export async function groupFlows(
   limit?: GroupLimit,
   memory?: InMemory,
 ): Promise<FlowGroup[]> {
+  // the in-memory ranking reads flows with no join (totals, not boundaries)
+  const inMemory = limit && 'largest' in limit && memory && join.compile(db).sql.trim() === '';
   const all =
-    (limit && 'largest' in limit && memory
-      ? await largestInMemory(db, keys, where, limit.largest, memory)
-      : null) ?? (await rankedInSql(db, keys, where, join, from, limit));
+    (inMemory ? await largestInMemory(db, keys, where, limit.largest, memory) : null) ??
+    (await rankedInSql(db, keys, where, join, from, limit));
   const sums = all.filter((r) => r.overlapping === null);
   if (
     limit &&
