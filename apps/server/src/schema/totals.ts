@@ -1,20 +1,19 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { builder } from '../builder.js';
+import type { Database } from '../db/database.js';
 import { InputError } from '../domain/errors.js';
 import { overlapsOf } from '../domain/flow/flow-overlaps.js';
 import {
   type FlowGroup,
   groupFlows,
+  type RankLargest,
   sourceFor,
   totalsConditions,
 } from '../domain/flow/flow-totals.js';
-import {
-  type InMemory,
-  MEMORY_DIMENSIONS,
-  type MemoryDimension,
-} from '../domain/flow/largest-groups.js';
 import { MAX_TOTAL_ROWS, tooManyTotalRows } from '../domain/flow/total-rows.js';
 import { decodeGlobalId } from '../domain/records/global-id.js';
+import { largestInMemory } from '../trace/largest-groups.js';
+import { type InMemory, MEMORY_DIMENSIONS, type MemoryDimension } from '../trace/rank-groups.js';
 import { FlowFilter, FlowStatus, Instrument } from './flow.js';
 import { MoneyTotals } from './flow-totals.js';
 import { Overlap } from './overlap.js';
@@ -47,8 +46,18 @@ export const TotalDimension = builder.enumType('TotalDimension', {
   } as const,
 });
 
-/** The grouping and filter as the in-memory ranking takes them, when it can (largest-groups.ts). */
-function inMemory(
+/** The in-memory ranking of these totals' largest groups, when it can rank them (trace/). */
+function inMemoryOf(
+  db: Kysely<Database>,
+  dims: Dimension[],
+  filter: typeof FlowFilter.$inferInput | null | undefined,
+): RankLargest | undefined {
+  const memory = rankable(dims, filter);
+  return memory && ((keys, where, largest) => largestInMemory(db, keys, where, largest, memory));
+}
+
+/** The grouping and filter as the in-memory ranking takes them, or undefined. */
+function rankable(
   dims: Dimension[],
   filter: typeof FlowFilter.$inferInput | null | undefined,
 ): InMemory | undefined {
@@ -156,7 +165,7 @@ builder.queryField('totals', (t) =>
         largest != null
           ? { largest }
           : { max: maxTotalRows, tooMany: () => tooManyTotalRows(maxTotalRows, dims, filter) },
-        inMemory(dims, filter),
+        inMemoryOf(db, dims, filter),
       );
       return groups.map((g) => ({ ...g, dims }));
     },

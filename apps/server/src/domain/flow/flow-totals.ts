@@ -5,7 +5,6 @@ import { amountFromColumns } from '../money/amount-columns.js';
 import { existingRegionPrefix } from '../region/region.queries.js';
 import { type FlowFilter, flowConditions } from './flow.queries.js';
 import { collectOverlaps, type GroupOverlaps, withOverlaps } from './flow-overlaps.js';
-import { type InMemory, largestInMemory } from './largest-groups.js';
 import {
   BUCKET,
   type GroupRow,
@@ -31,6 +30,13 @@ export interface FlowGroup {
  * At most `max` groups: the statement fetches `max` + 1, and with more `tooMany()` is thrown. Or
  * the `largest` groups by public money, and one more group (`rest`) summing all the others.
  */
+/** The rows of a `largest` ranking got another way, or null (see groupFlows). */
+export type RankLargest = (
+  keys: RawBuilder<unknown>[],
+  where: RawBuilder<unknown>,
+  largest: number,
+) => Promise<GroupRow[] | null>;
+
 export type GroupLimit = { max: number; tooMany: () => Error } | { largest: number };
 
 /**
@@ -39,9 +45,9 @@ export type GroupLimit = { max: number; tooMany: () => Error } | { largest: numb
  * unbounded rows); qualifiers and bounds then combine exactly in TypeScript. The same statement
  * reads the groups' flows that take part in recorded overlaps (few, or none). With a `limit`,
  * the database returns the sums of at most its `max` + 1 first groups (by their keys), and more
- * than `max` groups throw before anything is built. With `largest` and `memory`, the largest
- * groups are chosen in memory when the flows' in-memory columns are current
- * (largest-groups.ts); the sums are the same.
+ * than `max` groups throw before anything is built. With `largest`, `rankLargest` may give the
+ * same rows another way (the in-memory ranking of trace/largest-groups.ts), or null: then SQL
+ * ranks them.
  */
 export async function groupFlows(
   db: Kysely<Database>,
@@ -50,12 +56,12 @@ export async function groupFlows(
   join: RawBuilder<unknown> = sql``,
   from: TotalsSource = 'flows',
   limit?: GroupLimit,
-  memory?: InMemory,
+  rankLargest?: RankLargest,
 ): Promise<FlowGroup[]> {
-  // the in-memory ranking reads flows with no join (totals, not boundaries)
-  const inMemory = limit && 'largest' in limit && memory && join.compile(db).sql.trim() === '';
+  // another ranking reads flows with no join (totals, not boundaries)
+  const other = limit && 'largest' in limit && rankLargest && join.compile(db).sql.trim() === '';
   const all =
-    (inMemory ? await largestInMemory(db, keys, where, limit.largest, memory) : null) ??
+    (other ? await rankLargest(keys, where, limit.largest) : null) ??
     (await rankedInSql(db, keys, where, join, from, limit));
   const sums = all.filter((r) => r.overlapping === null);
   if (

@@ -1,7 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Database } from '../../db/database.js';
-import { currentFlowColumns, flowsVersion } from '../../trace/graph-store.js';
-import { rankGroups } from './rank-groups.js';
+import type { Database } from '../db/database.js';
 import {
   BUCKET,
   FLOW_ROWS,
@@ -10,7 +8,9 @@ import {
   overlappingRows,
   ROW_ORDER,
   SOURCES,
-} from './total-sources.js';
+} from '../domain/flow/total-sources.js';
+import { currentFlowColumns, flowsVersion } from './graph-store.js';
+import { type InMemory, rankGroups } from './rank-groups.js';
 
 /**
  * `totals(largest:)` by target actor reads every flow of its filter: a national year by source,
@@ -19,22 +19,6 @@ import {
  * rank them in tens of milliseconds; the database then sums only the groups kept, and the rest
  * as the rollup's sums less theirs. Same answer as the SQL ranking (a test compares them).
  */
-
-/** The dimensions that can be ranked in memory: columns of the in-memory flows. */
-export const MEMORY_DIMENSIONS = ['YEAR', 'PROGRAM', 'SOURCE', 'TARGET'] as const;
-export type MemoryDimension = (typeof MEMORY_DIMENSIONS)[number];
-
-/** The filters that can be matched in memory (ids decoded), and the grouping. */
-export interface InMemory {
-  dims: readonly MemoryDimension[];
-  filter: {
-    year?: number | null;
-    status?: string | null;
-    instrument?: string | null;
-    unit?: string | null;
-    programId?: number | null;
-  };
-}
 
 const FLOW_COLUMN = {
   YEAR: 'year',
@@ -45,7 +29,7 @@ const FLOW_COLUMN = {
 
 /**
  * The rows of `totals(largest:)` with the groups ranked in memory, as the SQL ranking gives
- * them (flow-totals.ts); null when the in-memory flows are not current or cannot rank these.
+ * them (domain/flow/flow-totals.ts, which takes this as its `rankLargest`); null when the in-memory flows are not current or cannot rank these.
  * `where` is the filter as conditions on flow rows (the in-memory filter is the same filter).
  */
 export async function largestInMemory(

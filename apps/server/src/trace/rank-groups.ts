@@ -1,12 +1,27 @@
-import { type Columns, sliced } from '../../trace/flow-columns.js';
-import { pause } from '../../trace/steps.js';
-import { desc } from '../../trace/units.js';
-import type { InMemory, MemoryDimension } from './largest-groups.js';
+import { type Columns, sliced } from './flow-columns.js';
+import { pause } from './steps.js';
+import { desc } from './units.js';
 
 /**
  * The largest groups of flows by public money, ranked in the flows' in-memory columns (the
  * trace's graph) as PostgreSQL would rank them: largest-groups.ts sums only those in SQL.
  */
+
+/** The dimensions that can be ranked in memory: columns of the in-memory flows. */
+export const MEMORY_DIMENSIONS = ['YEAR', 'PROGRAM', 'SOURCE', 'TARGET'] as const;
+export type MemoryDimension = (typeof MEMORY_DIMENSIONS)[number];
+
+/** The filters that can be matched in memory (ids decoded), and the grouping. */
+export interface InMemory {
+  dims: readonly MemoryDimension[];
+  filter: {
+    year?: number | null;
+    status?: string | null;
+    instrument?: string | null;
+    unit?: string | null;
+    programId?: number | null;
+  };
+}
 
 /** A group's key: a value per dimension (-1: no program). */
 export type Key = number[];

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../../test/test-db.js';
-import { currentFlowColumns } from '../../trace/graph-store.js';
-import { encodeGlobalId } from '../records/global-id.js';
-import { groupFlows, totalsConditions } from './flow-totals.js';
-import { largestInMemory, type MemoryDimension } from './largest-groups.js';
-import { rankGroups } from './rank-groups.js';
+import { groupFlows, totalsConditions } from '../domain/flow/flow-totals.js';
+import { encodeGlobalId } from '../domain/records/global-id.js';
+import { createTestDb } from '../test/test-db.js';
+import { currentFlowColumns } from './graph-store.js';
+import { largestInMemory } from './largest-groups.js';
+import { type MemoryDimension, rankGroups } from './rank-groups.js';
 
 /**
  * `totals(largest:)` ranked in memory gives what the SQL ranking gives, row for row: on the seed
@@ -79,7 +79,9 @@ describe('totals(largest:) ranked in memory', () => {
         const limit = { largest: r.largest };
         const fromSql = await groupFlows(ctx.db, keys, where, sql``, 'flows', limit);
         const memory = { dims: r.dims, filter: { ...filter, programId: r.program } };
-        const inMemory = await groupFlows(ctx.db, keys, where, sql``, 'flows', limit, memory);
+        const inMemory = await groupFlows(ctx.db, keys, where, sql``, 'flows', limit, (k, w, n) =>
+          largestInMemory(ctx.db, k, w, n, memory),
+        );
         expect(inMemory).toEqual(fromSql);
         // the kept groups' flows matched by their keys, as when they are too many to list
         const byKeys = await largestInMemory(ctx.db, keys, where, r.largest, memory, false);
