@@ -14,12 +14,16 @@ const ctx = await createTestDb();
 const gql = graphqlClient(ctx.db);
 afterAll(() => ctx.close());
 
-// 120 households, 120 flows to them in 2016, 120 pairings of one helper, 120 observations of
+// 120 households, 120 flows to them in 2016, 122 pairings of one actor, 120 observations of
 // one county, 119 overlaps among the flows of 2016.
 const root = await generateFanOut(ctx.db, { mids: 4, leaves: 30, years: [2016] });
 const county = await sql<{ code: string }>`select code from regions
   where code like '15%' and level = 'COUNTY' order by code limit 1`.execute(ctx.db);
 const countyCode = county.rows[0]?.code as string;
+// two where it is the recipient, first by id: an actor's pairings are both sides, in id order
+await sql`insert into pairings (key, helper_id, recipient_id, kind)
+  select 'cap-r-' || a.key, a.id, ${root}, 'ENTERPRISE_VILLAGE' from actors a
+  where a.key like 'fan-l-%' order by a.id limit 2`.execute(ctx.db);
 await sql`insert into pairings (key, helper_id, recipient_id, kind)
   select 'cap-p-' || a.key, ${root}, a.id, 'ENTERPRISE_VILLAGE' from actors a
   where a.key like 'fan-l-%'`.execute(ctx.db);
@@ -85,10 +89,10 @@ describe('Actor.pairings: at most 100, with their count', () => {
     const id = encodeGlobalId('Actor', root);
     const all = await gql<Pairings>(Q, { id });
     expect(all.errors).toBeUndefined();
-    expect(all.data?.node.pairingCount).toBe(120);
+    expect(all.data?.node.pairingCount).toBe(122);
     expect(all.data?.node.pairings).toHaveLength(100);
-    const ids = await sql<{ id: number }>`select id from pairings where helper_id = ${root}
-      order by id`.execute(ctx.db);
+    const ids = await sql<{ id: number }>`select id from pairings
+      where helper_id = ${root} or recipient_id = ${root} order by id`.execute(ctx.db);
     const expected = ids.rows.map((r) => encodeGlobalId('Pairing', r.id));
     expect(all.data?.node.pairings.map((p) => p.id)).toEqual(expected.slice(0, 100));
     const three = await gql<Pairings>(Q, { id, first: 3 });

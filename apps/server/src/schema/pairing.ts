@@ -31,7 +31,10 @@ export async function pairingsOf(
   const { rows } = await sql<PairingRow & { actor: number }>`select a.id as actor, p.*
     from unnest(${[...new Set(ids)]}::int[]) a(id)
     cross join lateral (select p.* from pairings p
-      where p.helper_id = a.id or p.recipient_id = a.id order by p.id limit ${first}) p
+      -- two index lookups: with "helper or recipient", the planner walked every pairing by id
+      where p.id in (select id from pairings where helper_id = a.id
+                     union all select id from pairings where recipient_id = a.id)
+      order by p.id limit ${first}) p
     order by p.id`.execute(db);
   return ids.map((id) =>
     rows.filter((p) => p.actor === id).map(({ actor: _, ...p }) => p as PairingRow),
@@ -40,9 +43,10 @@ export async function pairingsOf(
 
 /** How many pairings each actor takes part in. */
 export async function pairingCounts(db: Kysely<Database>, ids: number[]): Promise<number[]> {
-  const { rows } = await sql<{ id: number; n: number }>`select a.id, count(p.id)::int as n
-    from unnest(${[...new Set(ids)]}::int[]) a(id)
-    left join pairings p on p.helper_id = a.id or p.recipient_id = a.id
-    group by a.id`.execute(db);
+  // an actor is never both sides of one pairing (pairings_not_self): the two counts add up
+  const { rows } = await sql<{ id: number; n: number }>`select a.id,
+      ((select count(*) from pairings where helper_id = a.id)
+       + (select count(*) from pairings where recipient_id = a.id))::int as n
+    from unnest(${[...new Set(ids)]}::int[]) a(id)`.execute(db);
   return ids.map((id) => rows.find((r) => r.id === id)?.n ?? 0);
 }
