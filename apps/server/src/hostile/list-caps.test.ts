@@ -62,6 +62,26 @@ describe('Region.observations: at most 100, stably ordered', () => {
     const five = await gql<Obs>(OBS, { code: province, first: 5 });
     expect(five.data?.region.observations.map((o) => o.id)).toEqual(expected.slice(0, 5));
     refused(await gql(OBS, { code: province, first: 101 }));
+    // a city's own and its counties', none of the next city's (its codes as a range of the index)
+    const city = `${countyCode.slice(0, 4)}00`;
+    const next = `${countyCode.slice(0, 2)}${String(Number(countyCode.slice(2, 4)) + 1).padStart(2, '0')}00`;
+    await sql`insert into regions (code, name, level, parent_code)
+      values (${next}, 'Next city', 'PREFECTURE', ${province}) on conflict do nothing`.execute(
+      ctx.db,
+    );
+    await sql`insert into observations (key, metric, value, qualifier, unit, year, kind, region_code)
+      values ('cap-next', 'cap-metric-0', 1, 'EXACT', 'HOUSEHOLD', 1990, 'ACTUAL', ${next})`.execute(
+      ctx.db,
+    );
+    const ofCity = await sql<{ id: number }>`select id from observations
+      where region_code like ${`${countyCode.slice(0, 4)}%`} order by year, metric, id limit 100`.execute(
+      ctx.db,
+    );
+    const cityPage = await gql<Obs>(OBS, { code: city });
+    expect(cityPage.data?.region.observations.map((o) => o.id)).toEqual(
+      ofCity.rows.map((r) => encodeGlobalId('Observation', r.id)),
+    );
+    expect(ofCity.rows.length).toBeGreaterThan(0);
     refused(await gql(OBS, { code: province, first: 0 }));
     // Without includeDescendants, the county's own, capped alike.
     const own = await gql<Obs>(
