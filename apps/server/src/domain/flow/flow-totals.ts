@@ -30,7 +30,10 @@ export interface FlowGroup {
  * At most `max` groups: the statement fetches `max` + 1, and with more `tooMany()` is thrown. Or
  * the `largest` groups by public money, and one more group (`rest`) summing all the others.
  */
-/** The rows of a `largest` ranking got another way, or null (see groupFlows). */
+/**
+ * The rows of a `largest` ranking got another way, or null (see groupFlows); it reads the flows
+ * with no join, so only a caller that passes none gives one (totals, not boundaries).
+ */
 export type RankLargest = (
   keys: RawBuilder<unknown>[],
   where: RawBuilder<unknown>,
@@ -58,8 +61,7 @@ export async function groupFlows(
   limit?: GroupLimit,
   rankLargest?: RankLargest,
 ): Promise<FlowGroup[]> {
-  // another ranking reads flows with no join (totals, not boundaries)
-  const other = limit && 'largest' in limit && rankLargest && join.compile(db).sql.trim() === '';
+  const other = limit && 'largest' in limit && rankLargest;
   const all =
     (other ? await rankLargest(keys, where, limit.largest) : null) ??
     (await rankedInSql(db, keys, where, join, from, limit));
