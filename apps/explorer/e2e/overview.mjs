@@ -52,6 +52,45 @@ export async function overviewChecks(ctx) {
   );
 
   await overviewKeyboardChecks(ctx);
+  await overviewKindChecks(ctx);
+}
+
+/** Another kind of money: asked for alone when picked, and drawn (the seed's 2017 loan). */
+async function overviewKindChecks({ server, withPage, assert }) {
+  await withPage('picking loans draws the year’s loans', async (page) => {
+    await page.goto(`${server.url}/?year=2017`);
+    await page.locator('svg[role="img"] [data-node-id]').first().waitFor();
+    const asked = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname !== '/graphql') return;
+      const body = request.postData();
+      const { operationName, variables } = body
+        ? JSON.parse(body)
+        : {
+            operationName: url.searchParams.get('operationName'),
+            variables: JSON.parse(url.searchParams.get('variables') ?? '{}'),
+          };
+      if (operationName === 'OverviewFlows') asked.push(variables);
+    });
+    await page.locator('.overview-sankey select').selectOption('loanPrincipal');
+    await page.waitForFunction(() => /money=loanPrincipal/.test(location.search));
+    await page.locator('svg[role="img"] [data-node-id]').first().waitFor();
+    const title = await page
+      .locator('.overview-sankey svg[role="img"] title')
+      .first()
+      .textContent();
+    assert(/贷款本金/.test(title ?? ''), `the graph is not of loans: ${title}`);
+    const kinds = asked.map((v) =>
+      Object.keys(v)
+        .filter((k) => v[k] === true)
+        .join(),
+    );
+    assert(
+      JSON.stringify(kinds) === JSON.stringify(['loanPrincipal']),
+      `the switch asked for ${JSON.stringify(kinds)}, not for loans alone`,
+    );
+  });
 }
 
 /** The keyboard reaches a Sankey node, opens its menu, and the table. */

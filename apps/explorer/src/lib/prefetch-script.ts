@@ -11,6 +11,23 @@ export const PREFETCHED_AT = '__fundtracePrefetchedAt';
 /** The overview's groups of flows drawn apart (`totals(largest:)`); the rest are one row. */
 export const OVERVIEW_GROUPS = 2000;
 
+/** The kinds of money the overview draws (`?money=`), the first by default. */
+export const OVERVIEW_KINDS = ['publicMoney', 'loanPrincipal', 'leveraged', 'planned'] as const;
+export type OverviewKind = (typeof OVERVIEW_KINDS)[number];
+
+/** OverviewFlows' variables for a year and the kind drawn (only that kind's totals are asked). */
+export function overviewFlowsVariables(year: number, kind: OverviewKind, largest: number) {
+  const asked = (k: OverviewKind) => k === kind;
+  return {
+    filter: { year, unit: 'CNY' },
+    largest,
+    publicMoney: asked('publicMoney'),
+    loanPrincipal: asked('loanPrincipal'),
+    leveraged: asked('leveraged'),
+    planned: asked('planned'),
+  };
+}
+
 /** The key an operation is prefetched under: its name and its variables as JSON. */
 export const prefetchKey = (name: string, variables: unknown) =>
   `${name} ${JSON.stringify(variables ?? {})}`;
@@ -93,7 +110,16 @@ export function prefetchScript(
   var m;
   if (path === '/') {
     run('Overview', {});
-    if (year !== null) run('OverviewFlows', { filter: { year: year, unit: 'CNY' }, largest: ${limits.largest} });
+    var kinds = ${inline(OVERVIEW_KINDS)};
+    var kind = kinds.indexOf(params.get('money')) >= 0 ? params.get('money') : kinds[0];
+    if (year !== null) run('OverviewFlows', {
+      filter: { year: year, unit: 'CNY' },
+      largest: ${limits.largest},
+      publicMoney: kind === 'publicMoney',
+      loanPrincipal: kind === 'loanPrincipal',
+      leveraged: kind === 'leveraged',
+      planned: kind === 'planned',
+    });
   } else if ((m = /^\\/flows\\/([^/]+)$/.exec(path))) {
     preload('flow');
     run('FlowPage', { id: decoded(m[1]) });

@@ -4,7 +4,12 @@ import { useLocation } from 'wouter';
 import { QueryState } from '../components/status';
 import { translate } from '../lib/i18n';
 import { toAmount } from '../lib/money';
-import { OVERVIEW_GROUPS } from '../lib/prefetch-script';
+import {
+  OVERVIEW_KINDS as KINDS,
+  type OverviewKind as Kind,
+  OVERVIEW_GROUPS,
+  overviewFlowsVariables,
+} from '../lib/prefetch-script';
 import { idPath, useHref, useLang, useParams, useSetParams } from '../lib/url-state';
 import { ChartFrame } from '../sankey/chart-frame';
 import type { GraphNode } from '../sankey/graph';
@@ -13,8 +18,6 @@ import { endsOf, overviewGraph, SMALLER_FLOWS_ID, splitTriples } from './overvie
 import { OverviewFlowsQuery } from './queries';
 import { RibbonPanel } from './ribbon-panel';
 
-const KINDS = ['publicMoney', 'loanPrincipal', 'leveraged', 'planned'] as const;
-type Kind = (typeof KINDS)[number];
 const KIND_LABEL = {
   publicMoney: 'publicMoney',
   loanPrincipal: 'loans',
@@ -137,17 +140,18 @@ function useOverviewGraph(year: number, kind: Kind, expanded: Set<number>) {
   const lang = useLang();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OverviewFlowsQuery,
-    variables: { filter: { year, unit: 'CNY' }, largest: OVERVIEW_GROUPS },
+    variables: overviewFlowsVariables(year, kind, OVERVIEW_GROUPS),
   });
   const graph = useMemo(() => {
     if (!data) return null;
-    const { bySource, byTarget } = splitTriples(
-      data.totals.map((r) => ({
-        ...endsOf(r),
-        amount: toAmount(r[kind]),
-        mayOverlap: r.overlappingFlowCount > 0,
-      })),
-    );
+    const rows = [];
+    for (const r of data.totals) {
+      const money = r[kind];
+      // only the kind asked for is answered: none yet while another kind's answer is shown
+      if (!money) return null;
+      rows.push({ ...endsOf(r), amount: toAmount(money), mayOverlap: r.overlappingFlowCount > 0 });
+    }
+    const { bySource, byTarget } = splitTriples(rows);
     return overviewGraph(bySource, byTarget, lang, { expanded });
   }, [data, kind, lang, expanded]);
   return { data, fetching, error, refetch, graph };

@@ -27,10 +27,18 @@ export const OverviewQuery = graphql(`
 /**
  * One grouping (source, program, target): half the server work of two; split client-side. A
  * national year has some 260,000 groups: the largest (`largest`, OVERVIEW_GROUPS) come apart, the
- * rest in one row.
+ * rest in one row. Only the kind of money drawn is asked for (`overviewKinds`): the others would
+ * add 60% to the 2,001 rows' answer.
  */
 export const OverviewFlowsQuery = graphql(`
-  query OverviewFlows($filter: FlowFilter!, $largest: Int!) {
+  query OverviewFlows(
+    $filter: FlowFilter!
+    $largest: Int!
+    $publicMoney: Boolean!
+    $loanPrincipal: Boolean!
+    $leveraged: Boolean!
+    $planned: Boolean!
+  ) {
     totals(groupBy: [SOURCE, PROGRAM, TARGET], filter: $filter, largest: $largest) {
       rest
       source {
@@ -48,7 +56,19 @@ export const OverviewFlowsQuery = graphql(`
         name
         nameEn
       }
-      ...TotalsParts
+      flowCount
+      publicMoney @include(if: $publicMoney) {
+        ...MoneyParts
+      }
+      loanPrincipal @include(if: $loanPrincipal) {
+        ...MoneyParts
+      }
+      leveraged @include(if: $leveraged) {
+        ...MoneyParts
+      }
+      planned @include(if: $planned) {
+        ...MoneyParts
+      }
       overlappingFlowCount
     }
   }
