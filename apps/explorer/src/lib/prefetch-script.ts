@@ -112,14 +112,30 @@ export function prefetchScript(
     run('Overview', {});
     var kinds = ${inline(OVERVIEW_KINDS)};
     var kind = kinds.indexOf(params.get('money')) >= 0 ? params.get('money') : kinds[0];
-    if (year !== null) run('OverviewFlows', {
-      filter: { year: year, unit: 'CNY' },
-      largest: ${limits.largest},
-      publicMoney: kind === 'publicMoney',
-      loanPrincipal: kind === 'loanPrincipal',
-      leveraged: kind === 'leveraged',
-      planned: kind === 'planned',
-    });
+    var flows = function (y) {
+      run('OverviewFlows', {
+        filter: { year: y, unit: 'CNY' },
+        largest: ${limits.largest},
+        publicMoney: kind === 'publicMoney',
+        loanPrincipal: kind === 'loanPrincipal',
+        leveraged: kind === 'leveraged',
+        planned: kind === 'planned',
+      });
+    };
+    if (year !== null) flows(year);
+    // no year asked: the page draws the latest year with public money (overview.tsx), known
+    // once the Overview answer is in, well before the bundle has run
+    else prefetched['Overview {}'].then(function (body) {
+      var rows = ((body.data && body.data.totals) || []).filter(function (r) {
+        return r.year !== null && r.flowCount > 0;
+      });
+      var latest = function (list) {
+        return list.length ? Math.max.apply(null, list.map(function (r) { return r.year; })) : null;
+      };
+      var y = latest(rows.filter(function (r) { return r.publicMoney.value !== '0'; }));
+      if (y === null) y = latest(rows);
+      if (y !== null) flows(y);
+    }, function () {});
   } else if ((m = /^\\/flows\\/([^/]+)$/.exec(path))) {
     preload('flow');
     run('FlowPage', { id: decoded(m[1]) });
