@@ -10,6 +10,7 @@ import type { OverlapShape } from '../domain/overlap/overlap.queries.js';
 import { encodeGlobalId } from '../domain/records/global-id.js';
 import { traceSubgraph } from './graph-store.js';
 import type { PooledPair, SubgraphFilter } from './load-subgraph.js';
+import { observationsOf } from './outcomes.js';
 import { addOverlapWarnings } from './overlap-warnings.js';
 import { traceSteps } from './propagate.js';
 import { ITEMS_PER_STEP, pause, WorkBudget } from './steps.js';
@@ -254,14 +255,11 @@ async function findOutcomes(
     // Past MANY_ACTORS a scan of the year's outcomes beats looking each actor up (a national
     // trace reaches a quarter of a million); the rows are then matched here.
     const many = actors.length > MANY_ACTORS;
-    const found = await sql<OutcomeSubject>`
-      select id, actor_id, metric, kind, unit, year, qualifier, value from observations
-      where ${many ? sql`true` : sql`actor_id = any(${actors}::int[])`}
-        and (${request.year}::int is null or year = ${request.year}::int)
-      order by id`.execute(db);
     const reached = (o: OutcomeSubject) =>
       !many || (o.actor_id !== origin && result.nodes.has(o.actor_id as number));
-    rows = found.rows.filter((o) => isCountable(o.unit) && reached(o));
+    rows = await observationsOf(db, many ? null : actors, request.year, (o) => {
+      return isCountable(o.unit) && reached(o);
+    });
   }
   // the inflows of the actors with outcomes, summed
   const inflowTotal = new Map<number, bigint>(rows.map((o) => [o.actor_id as number, 0n]));

@@ -1,11 +1,12 @@
 import { combineTwo } from '@fundtrace/schema/money';
 import { type Adjacency, adjacency, Columns, type GraphRow, sliced } from './flow-columns.js';
 import type { PooledMember, PooledPair, Subgraph, SubgraphFilter } from './load-subgraph.js';
-import { pause } from './steps.js';
+import { pacer } from './steps.js';
 import type { Direction, Qualifier, TraceFlow } from './trace-types.js';
 
 /** Flows handled between two turns of the event loop while a subgraph is cut out. */
-const FLOWS_PER_SLICE = 16_384;
+/** Flows a loop handles between two looks at the clock (pacer). */
+const CLOCK_EVERY = 1023;
 
 /** The index of a flow id in ascending ids, or -1. */
 function indexIn(ids: Int32Array, id: number): number {
@@ -90,12 +91,13 @@ export class FlowGraph {
   }
 
   /** The actors within `maxDepth` hops of `start` over flows that match. */
-  private reach(
+  private async reach(
     start: number,
     direction: Direction,
     maxDepth: number,
     match: (i: number) => boolean,
   ) {
+    const pace = pacer();
     const down = direction === 'DOWNSTREAM';
     const [side, ends] = down ? [this.out, this.c.target] : [this.into, this.c.source];
     // typed marks rather than sets: a national trace reaches a quarter of a million actors
@@ -108,6 +110,7 @@ export class FlowGraph {
         const a = reached[k] as number;
         const [first, last] = [side.start[a] ?? 0, side.start[a + 1] ?? 0];
         for (let j = first; j < last; j++) {
+          if ((j & CLOCK_EVERY) === 0) await pace.turn();
           const i = side.list[j] as number;
           const b = ends[i] as number;
           if (marked[b] === 0 && match(i)) {
@@ -132,15 +135,16 @@ export class FlowGraph {
   private async touching(reached: readonly number[], match: (i: number) => boolean) {
     const marked = new Uint8Array(this.size);
     const found: number[] = [];
+    const pace = pacer();
     for (const a of reached) {
       for (const side of [this.out, this.into]) {
         const [first, last] = [side.start[a] ?? 0, side.start[a + 1] ?? 0];
         for (let j = first; j < last; j++) {
+          if ((j & CLOCK_EVERY) === 0) await pace.turn();
           const i = side.list[j] as number;
           if (marked[i] === 1 || !match(i)) continue;
           marked[i] = 1;
           found.push(i);
-          if (found.length % FLOWS_PER_SLICE === 0) await pause();
         }
       }
     }
@@ -169,12 +173,13 @@ export class FlowGraph {
   ): Promise<Subgraph> {
     const match = this.matcher(filter);
     if (!match) return { flows: [], pooled: new Map() };
-    const reached = this.reach(start, direction, maxDepth, match);
+    const reached = await this.reach(start, direction, maxDepth, match);
     const alone = new Set(individually);
     const flows: TraceFlow[] = [];
     const pooledFlows: number[] = [];
+    const pace = pacer();
     for (const [k, i] of (await this.touching(reached, match)).entries()) {
-      if (k % FLOWS_PER_SLICE === FLOWS_PER_SLICE - 1) await pause();
+      if ((k & CLOCK_EVERY) === 0) await pace.turn();
       if (this.earmarked(i, match) || alone.has(this.c.ids[i] as number)) {
         flows.push(this.flowAt(i));
       } else pooledFlows.push(i);
@@ -194,17 +199,21 @@ export class FlowGraph {
     // each flow's source's place among the sources met, and the flows grouped by it
     const rank = new Int32Array(actors).fill(-1);
     let sources = 0;
-    const ranks = Int32Array.from(list, (i) => {
-      const s = source[i] as number;
+    const ranks = new Int32Array(list.length);
+    const pace = pacer();
+    for (let j = 0; j < list.length; j++) {
+      if ((j & CLOCK_EVERY) === 0) await pace.turn();
+      const s = source[list[j] as number] as number;
       if (rank[s] === -1) rank[s] = sources++;
-      return rank[s] as number;
-    });
+      ranks[j] = rank[s] as number;
+    }
     const byRank = await adjacency(ranks, sources);
     const pooled = new Map<number, PooledPair>();
     const [seen, pairOf] = [new Int32Array(actors), new Int32Array(actors)];
     for (let r = 0; r < sources; r++) {
-      if (r % FLOWS_PER_SLICE === FLOWS_PER_SLICE - 1) await pause();
       for (let j = byRank.start[r] as number; j < (byRank.start[r + 1] as number); j++) {
+        // by flows, not by sources: the treasury alone sends 250,000
+        if ((j & CLOCK_EVERY) === 0) await pace.turn();
         const i = list[byRank.list[j] as number] as number;
         const [t, amount] = [target[i] as number, this.c.units(i)];
         const q = codes.qualifier.names[qualifier[i] as number] as Qualifier;
