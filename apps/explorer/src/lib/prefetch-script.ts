@@ -59,6 +59,40 @@ export const PAGE_MODULES = {
 export type Page = keyof typeof PAGE_MODULES;
 
 /**
+ * The overview's queries: the year's Sankey, only of the kind of money drawn; with no year asked,
+ * of the latest year with public money (overview.tsx), known once the Overview answer is in.
+ */
+function overviewBranch(largest: number): string {
+  return `    run('Overview', {});
+    var kinds = ${inline(OVERVIEW_KINDS)};
+    var kind = kinds.indexOf(params.get('money')) >= 0 ? params.get('money') : kinds[0];
+    var flows = function (y) {
+      run('OverviewFlows', {
+        filter: { year: y, unit: 'CNY' },
+        largest: ${largest},
+        publicMoney: kind === 'publicMoney',
+        loanPrincipal: kind === 'loanPrincipal',
+        leveraged: kind === 'leveraged',
+        planned: kind === 'planned',
+      });
+    };
+    if (year !== null) flows(year);
+    // no year asked: the page draws the latest year with public money (overview.tsx), known
+    // once the Overview answer is in, well before the bundle has run
+    else prefetched['Overview {}'].then(function (body) {
+      var rows = ((body.data && body.data.totals) || []).filter(function (r) {
+        return r.year !== null && r.flowCount > 0;
+      });
+      var latest = function (list) {
+        return list.length ? Math.max.apply(null, list.map(function (r) { return r.year; })) : null;
+      };
+      var y = latest(rows.filter(function (r) { return r.publicMoney.value !== '0'; }));
+      if (y === null) y = latest(rows);
+      if (y !== null) flows(y);
+    }, function () {});`;
+}
+
+/**
  * Source of the inline script, given the printed documents urql would send and the files of each
  * page's code (preloaded with the data, not after the bundle has run). It mirrors url-state.ts
  * (an integer parameter, the language, a route's id) and each page's variables.
@@ -109,33 +143,7 @@ export function prefetchScript(
   var year = int('year');
   var m;
   if (path === '/') {
-    run('Overview', {});
-    var kinds = ${inline(OVERVIEW_KINDS)};
-    var kind = kinds.indexOf(params.get('money')) >= 0 ? params.get('money') : kinds[0];
-    var flows = function (y) {
-      run('OverviewFlows', {
-        filter: { year: y, unit: 'CNY' },
-        largest: ${limits.largest},
-        publicMoney: kind === 'publicMoney',
-        loanPrincipal: kind === 'loanPrincipal',
-        leveraged: kind === 'leveraged',
-        planned: kind === 'planned',
-      });
-    };
-    if (year !== null) flows(year);
-    // no year asked: the page draws the latest year with public money (overview.tsx), known
-    // once the Overview answer is in, well before the bundle has run
-    else prefetched['Overview {}'].then(function (body) {
-      var rows = ((body.data && body.data.totals) || []).filter(function (r) {
-        return r.year !== null && r.flowCount > 0;
-      });
-      var latest = function (list) {
-        return list.length ? Math.max.apply(null, list.map(function (r) { return r.year; })) : null;
-      };
-      var y = latest(rows.filter(function (r) { return r.publicMoney.value !== '0'; }));
-      if (y === null) y = latest(rows);
-      if (y !== null) flows(y);
-    }, function () {});
+${overviewBranch(limits.largest)}
   } else if ((m = /^\\/flows\\/([^/]+)$/.exec(path))) {
     preload('flow');
     run('FlowPage', { id: decoded(m[1]) });
