@@ -19,12 +19,13 @@ function operationsOf(page) {
 function recordInlineFetches() {
   const fetch = window.fetch;
   window.__inlineAsked = [];
-  window.fetch = function (input, init) {
+  window.fetch = function (...args) {
+    const init = args[1];
     const caller = (new Error().stack ?? '').split('\n')[2] ?? '';
     if (typeof init?.body === 'string' && !caller.includes('/assets/')) {
       window.__inlineAsked.push(JSON.parse(init.body).operationName);
     }
-    return fetch.apply(this, arguments);
+    return fetch.apply(this, args);
   };
 }
 
