@@ -5,8 +5,10 @@
  * national set (DATABASE_URL, loaded by `pnpm bench:generate`; read only). While the treasury's
  * all-years trace computes, /healthz and a page of 20 flows are asked every 100 ms: their
  * latencies say whether the computation holds the event loop. Bounded: TRACE_COLD_REQUESTS
- * county or league traces (default 30); TRACE_TIMEOUT_MS as on the server. One sample of each treasury trace per run (a second
- * would be a cache hit).
+ * county or league traces (default 30), after TRACE_COLD_WARMUP first asks of other starts
+ * (default 30; their figures are printed apart: a fresh process compiling its code);
+ * TRACE_TIMEOUT_MS as on the server. One sample of each treasury trace per run (a second would
+ * be a cache hit).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,8 @@ if (!url) {
 }
 const REQUESTS = Number(process.env.TRACE_COLD_REQUESTS ?? 30);
 const SEED = Number(process.env.TRACE_COLD_SEED ?? 1);
+/** First asks of other starts before the measured ones (0: measure a fresh process's first). */
+const WARMUP = Number(process.env.TRACE_COLD_WARMUP ?? 30);
 
 const db = await createDb({ databaseUrl: url, statementTimeoutMs: 5_000 });
 const actors = await db
@@ -106,19 +110,27 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
-// Every (start, year) pair at most once: each request is a first ask.
-const pairs = shuffled(
+// Every (start, year) pair at most once: each request is a first ask. The measured pairs are the
+// first REQUESTS of the shuffle; the next WARMUP pairs are asked before them, so that the
+// measured traces run on compiled code (a server that has been up a while) with nothing cached.
+const shuffle = shuffled(
   actors.flatMap((a) => years.map((year) => ({ actor: a, year }))),
   SEED,
-).slice(0, REQUESTS);
-const times: number[] = [];
+);
+const pairs = shuffle.slice(0, REQUESTS);
+const warmup = shuffle.slice(REQUESTS, REQUESTS + WARMUP);
 let errors = 0;
-for (const { actor, year } of pairs) {
-  const r = await post(TRACE, { from: globalId('Actor', actor.id), year });
-  if (r.body.errors) errors += 1;
-  times.push(r.ms);
+async function timed(list: typeof pairs) {
+  const times: number[] = [];
+  for (const { actor, year } of list) {
+    const r = await post(TRACE, { from: globalId('Actor', actor.id), year });
+    if (r.body.errors) errors += 1;
+    times.push(r.ms);
+  }
+  return times.sort((a, b) => a - b);
 }
-times.sort((a, b) => a - b);
+const warming = await timed(warmup);
+const times = await timed(pairs);
 console.log(
   `flows: ${
     (
@@ -134,8 +146,15 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
+const spread = (xs: number[]) =>
+  `p50 ${fmt(percentile(xs, 50))}, p95 ${fmt(percentile(xs, 95))}, max ${fmt(xs.at(-1) ?? 0)}`;
+if (warming.length) {
+  console.log(
+    `trace, random county or league, the first ${warming.length} first asks of a fresh process (its code compiling): ${spread(warming)}`,
+  );
+}
 console.log(
-  `trace, random county or league, one random year, depth 6, cold (${times.length} requests, ${errors} errors): p50 ${fmt(percentile(times, 50))}, p95 ${fmt(percentile(times, 95))}, max ${fmt(times.at(-1) ?? 0)}`,
+  `trace, random county or league, one random year, depth 6, cold (${times.length} requests${warming.length ? `, after ${warming.length} others` : ''}, ${errors} errors): ${spread(times)}`,
 );
 
 for (const year of [2017, null]) {
