@@ -2,17 +2,15 @@ import { amountToStrings } from '@fundtrace/schema/money';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { bucketSum, type GroupLimit, groupFlows } from '../domain/flow/flow-totals.js';
+import { DIMENSIONS } from '../domain/flow/total-sources.js';
 import { BOM, csvLine, type ExportFormat } from './export-format.js';
 
+/** The API's dimensions (total-sources.ts), with programs and actors named by their keys. */
 export const TOTAL_DIMENSIONS = {
-  YEAR: sql`f.year::text`,
+  ...DIMENSIONS,
   PROGRAM: sql`(select p.key from programs p where p.id = f.program_id)`,
   SOURCE: sql`(select a.key from actors a where a.id = f.source_id)`,
   TARGET: sql`(select a.key from actors a where a.id = f.target_id)`,
-  REGION: sql`f.target_region`,
-  INSTRUMENT: sql`f.instrument`,
-  STATUS: sql`f.status`,
-  UNIT: sql`f.unit`,
 } as const;
 export type TotalDimension = keyof typeof TOTAL_DIMENSIONS;
 

@@ -11,6 +11,7 @@ import {
   totalsConditions,
 } from '../domain/flow/flow-totals.js';
 import { MAX_TOTAL_ROWS, tooManyTotalRows } from '../domain/flow/total-rows.js';
+import { DIMENSIONS, type Dimension } from '../domain/flow/total-sources.js';
 import { decodeGlobalId } from '../domain/records/global-id.js';
 import { largestInMemory } from '../trace/largest-groups.js';
 import { type InMemory, MEMORY_DIMENSIONS, type MemoryDimension } from '../trace/rank-groups.js';
@@ -20,18 +21,6 @@ import { Overlap } from './overlap.js';
 import { firstComplexity, MAX_PAGE, pageSize } from './pagination.js';
 import { Program } from './program.js';
 import { Actor, Region } from './refs.js';
-
-const DIMENSIONS = {
-  YEAR: sql`f.year::text`,
-  PROGRAM: sql`f.program_id::text`,
-  SOURCE: sql`f.source_id::text`,
-  TARGET: sql`f.target_id::text`,
-  REGION: sql`f.target_region`,
-  INSTRUMENT: sql`f.instrument`,
-  STATUS: sql`f.status`,
-  UNIT: sql`f.unit`,
-} as const;
-type Dimension = keyof typeof DIMENSIONS;
 
 export const TotalDimension = builder.enumType('TotalDimension', {
   values: {

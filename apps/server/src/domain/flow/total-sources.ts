@@ -11,6 +11,19 @@ export const BUCKET = sql<string>`case
   when f.instrument = 'LEVERAGED' then 'LEVERAGED'
   else 'PUBLIC' end`;
 
+/** What each dimension of totals groups by, on rows of SOURCES (ids as text). */
+export const DIMENSIONS = {
+  YEAR: sql`f.year::text`,
+  PROGRAM: sql`f.program_id::text`,
+  SOURCE: sql`f.source_id::text`,
+  TARGET: sql`f.target_id::text`,
+  REGION: sql`f.target_region`,
+  INSTRUMENT: sql`f.instrument`,
+  STATUS: sql`f.status`,
+  UNIT: sql`f.unit`,
+} as const;
+export type Dimension = keyof typeof DIMENSIONS;
+
 /**
  * Flows as rows shaped like `flow_totals` (one flow a row, its actors' regions joined; joins a
  * query does not use are dropped by the planner), for totals that need a flow's id or target.
