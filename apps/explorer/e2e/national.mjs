@@ -6,7 +6,7 @@
 // tab that is already on the site (E2E_TAB=new: in a new tab, as before). Builds
 // nothing: run `pnpm build` first. Fails when a page is not ready within E2E_PAGE_BUDGET_MS
 // (1,000 ms by default) or shows an error; prints a table and writes the figures to
-// bench/results/explorer-national.json.
+// bench/results/explorer-national.json (-one-server, -new-tab as the modes say).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, ROOT, startServer } from './harness.mjs';
@@ -163,7 +163,10 @@ try {
 }
 const failed = rows.filter((r) => !r.ok);
 writeFileSync(
-  join(ROOT, `bench/results/explorer-national${ONE ? '-one-server' : ''}.json`),
+  join(
+    ROOT,
+    `bench/results/explorer-national${ONE ? '-one-server' : ''}${NEW_TAB ? '-new-tab' : ''}.json`,
+  ),
   `${JSON.stringify({ at: new Date().toISOString(), servers: ONE ? 'one, RESPONSE_CACHE=off' : 'one per page', tab: NEW_TAB ? 'new' : 'on the site', budgetMs: BUDGET_MS, rows }, null, 2)}\n`,
 );
 console.log(`${rows.length - failed.length} ready within ${BUDGET_MS} ms, ${failed.length} not`);
