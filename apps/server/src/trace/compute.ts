@@ -10,7 +10,7 @@ import type { OverlapShape } from '../domain/overlap/overlap.queries.js';
 import { encodeGlobalId } from '../domain/records/global-id.js';
 import { traceSubgraph } from './graph-store.js';
 import type { PooledPair, SubgraphFilter } from './load-subgraph.js';
-import { observationsOf } from './outcomes.js';
+import { type OutcomeSubject, observationsOf } from './observations.js';
 import { addOverlapWarnings } from './overlap-warnings.js';
 import { traceSteps } from './propagate.js';
 import { ITEMS_PER_STEP, pause, WorkBudget } from './steps.js';
@@ -31,12 +31,6 @@ export interface TraceRequest extends SubgraphFilter {
   direction: Direction;
   maxDepth: number;
 }
-
-/** What a trace reads of an observation; a view reads the whole row of those it lists. */
-export type OutcomeSubject = Pick<
-  ObservationRow,
-  'id' | 'actor_id' | 'metric' | 'kind' | 'unit' | 'year' | 'qualifier' | 'value'
->;
 
 /** An outcome reached by the traced money, in base units (1e-4) for value and money. */
 export interface RawOutcome {

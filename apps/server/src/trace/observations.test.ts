@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../test/test-db.js';
-import { observationsOf } from './outcomes.js';
+import { observationsOf } from './observations.js';
 
 /** A trace's scan of every observation, read a page at a time, reads each once, by id. */
 let ctx: Awaited<ReturnType<typeof createTestDb>>;
