@@ -1,16 +1,24 @@
 // Each page's first queries start from index.html while the bundle loads (prefetch-script.ts),
 // and the page uses those answers: no operation is asked twice.
 
-/** The operation names of a page load's GraphQL requests, in the order sent. */
+/**
+ * The operation names of a page load's GraphQL queries, in the order sent (not the live-updates
+ * subscription, which the page opens as soon as it runs, whenever the answers come).
+ */
 function operationsOf(page) {
   const names = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname !== '/graphql') return;
     const body = request.postData();
-    names.push(
-      body ? JSON.parse(body).operationName : url.searchParams.get('operationName') || '?',
-    );
+    const { query = '', operationName } = body
+      ? JSON.parse(body)
+      : {
+          query: url.searchParams.get('query') ?? '',
+          operationName: url.searchParams.get('operationName'),
+        };
+    if (/^\s*subscription\b/.test(query)) return;
+    names.push(operationName || '?');
   });
   return names;
 }
@@ -39,6 +47,8 @@ export async function prefetchChecks({ server, withPage, gql, assert, treasuryFl
       ['ActorPage', 'Years', 'ActorFlows'],
     ],
     [`/flows/${encodeURIComponent(treasuryFlow.id)}`, '[data-amount]', ['FlowPage']],
+    // wouter's routes match in any case and with a trailing slash: so does the script
+    [`/FLOWS/${encodeURIComponent(treasuryFlow.id)}/`, '[data-amount]', ['FlowPage']],
     [
       `/documents/${encodeURIComponent(documents.edges[0].node.id)}`,
       '.doc-text .mark',

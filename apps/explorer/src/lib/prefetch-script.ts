@@ -95,7 +95,8 @@ function overviewBranch(largest: number): string {
 /**
  * Source of the inline script, given the printed documents urql would send and the files of each
  * page's code (preloaded with the data, not after the bundle has run). It mirrors url-state.ts
- * (an integer parameter, the language, a route's id) and each page's variables.
+ * (an integer parameter, the language, a route's id), wouter's routes (regexparam: any case, an
+ * optional trailing slash) and each page's variables.
  */
 export function prefetchScript(
   docs: Record<PrefetchedName, string>,
@@ -144,13 +145,13 @@ export function prefetchScript(
   var m;
   if (path === '/') {
 ${overviewBranch(limits.largest)}
-  } else if ((m = /^\\/flows\\/([^/]+)$/.exec(path))) {
+  } else if ((m = /^\\/flows\\/([^/]+)\\/?$/i.exec(path))) {
     preload('flow');
     run('FlowPage', { id: decoded(m[1]) });
-  } else if ((m = /^\\/documents\\/([^/]+)$/.exec(path)) && m[1] !== 'new') {
+  } else if ((m = /^\\/documents\\/([^/]+)\\/?$/i.exec(path)) && m[1].toLowerCase() !== 'new') {
     preload('document');
     run('DocumentText', { id: decoded(m[1]) });
-  } else if ((m = /^\\/actors\\/([^/]+)$/.exec(path))) {
+  } else if ((m = /^\\/actors\\/([^/]+)\\/?$/i.exec(path))) {
     var id = decoded(m[1]);
     var status = ['PLANNED', 'COMMITTED', 'DISBURSED', 'SPENT'].indexOf(params.get('status')) >= 0 ? params.get('status') : null;
     preload('actor');
@@ -162,7 +163,7 @@ ${overviewBranch(limits.largest)}
       inAfter: params.get('inAfter'),
       outAfter: params.get('outAfter'),
     });
-  } else if ((m = /^\\/places(?:\\/([^/]+))?$/.exec(path))) {
+  } else if ((m = /^\\/places(?:\\/([^/]+))?\\/?$/i.exec(path))) {
     var code = m[1] === undefined ? '150000' : m[1];
     preload('place');
     if (/^[0-9]{6}$/.test(code)) {
@@ -170,7 +171,7 @@ ${overviewBranch(limits.largest)}
       run('Years', {});
       run('PlaceShared', { code: code, year: year });
     }
-  } else if ((m = /^\\/trace\\/([^/]+)$/.exec(path))) {
+  } else if ((m = /^\\/trace\\/([^/]+)\\/?$/i.exec(path))) {
     preload('trace');
     var depth = Math.min(12, Math.max(1, int('depth') === null ? 6 : int('depth')));
     var up = (params.get('direction') || '').toUpperCase() === 'UPSTREAM';
