@@ -211,9 +211,17 @@ export class Ledger {
         qualifier: this.qualifierOf[i] as Qualifier,
       });
     }
-    const linkIds = this.linked.map((i) => (flows[i] as TraceFlow).id);
-    const nodeIds = this.visited.map((node) => actors[node] as number);
-    const nodeResults = this.visited.map((node) => this.nodeResults[node] as NodeResult);
+    const linkIds: number[] = [];
+    for (const [k, i] of this.linked.entries()) {
+      if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+      linkIds.push((flows[i] as TraceFlow).id);
+    }
+    const [nodeIds, nodeResults]: [number[], NodeResult[]] = [[], []];
+    for (const [k, node] of this.visited.entries()) {
+      if (k % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+      nodeIds.push(actors[node] as number);
+      nodeResults.push(this.nodeResults[node] as NodeResult);
+    }
     return {
       nodes: new ResultMap(nodeIds, nodeResults),
       links: new ResultMap(linkIds, links),
