@@ -4,6 +4,7 @@ import { QueryState } from '../components/status';
 import { YearSelect } from '../components/year-select';
 import { translate } from '../lib/i18n';
 import { useIntParam, useLang } from '../lib/url-state';
+import { defaultYear } from './default-year';
 import { Headline } from './headline';
 import { OverviewSankey } from './overview-sankey';
 import { OverviewQuery } from './queries';
@@ -17,7 +18,7 @@ export function Overview() {
     [data],
   );
   const years = rows.map((r) => r.year as number).sort((a, b) => b - a);
-  const year = yearParam ?? latestWithPublicMoney(rows) ?? years[0] ?? null;
+  const year = yearParam ?? defaultYear(rows);
   const row = rows.find((r) => r.year === year);
   const asOf = (data?.documents.edges ?? [])
     .map((e) => e.node.publishedOn)
@@ -51,11 +52,4 @@ export function Overview() {
       {yearParam !== null && (!data || row) ? <OverviewSankey year={yearParam} /> : null}
     </article>
   );
-}
-
-function latestWithPublicMoney(
-  rows: readonly { year: number | null; publicMoney: { value: string } }[],
-) {
-  const withMoney = rows.filter((r) => r.publicMoney.value !== '0').map((r) => r.year as number);
-  return withMoney.length > 0 ? Math.max(...withMoney) : null;
 }

@@ -202,7 +202,7 @@ async function compute(
 
   const names = await loadWarningNames(db, origin, result.warnings, flows, overlaps);
 
-  const outcomes = await findOutcomes(db, request, result, origin, observation, list);
+  const outcomes = await findOutcomes(db, request, result, origin, observation, list, budget);
 
   return {
     request,
@@ -240,6 +240,7 @@ async function findOutcomes(
   origin: number,
   observation: ObservationRow | null,
   flows: TraceFlow[],
+  budget: WorkBudget,
 ): Promise<RawOutcome[]> {
   const down = request.direction === 'DOWNSTREAM';
   let rows: OutcomeSubject[] = [];
@@ -251,9 +252,8 @@ async function findOutcomes(
     const many = actors.length > MANY_ACTORS;
     const reached = (o: OutcomeSubject) =>
       !many || (o.actor_id !== origin && result.nodes.has(o.actor_id as number));
-    rows = await observationsOf(db, many ? null : actors, request.year, (o) => {
-      return isCountable(o.unit) && reached(o);
-    });
+    const keep = (o: OutcomeSubject) => isCountable(o.unit) && reached(o);
+    rows = await observationsOf(db, many ? null : actors, request.year, keep, { budget });
   }
   // the inflows of the actors with outcomes, summed
   const inflowTotal = new Map<number, bigint>(rows.map((o) => [o.actor_id as number, 0n]));

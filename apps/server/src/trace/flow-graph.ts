@@ -1,10 +1,9 @@
 import { combineTwo } from '@fundtrace/schema/money';
 import { type Adjacency, adjacency, Columns, type GraphRow, sliced } from './flow-columns.js';
 import type { PooledMember, PooledPair, Subgraph, SubgraphFilter } from './load-subgraph.js';
-import { pacer } from './steps.js';
+import { type Pacer, pacer } from './steps.js';
 import type { Direction, Qualifier, TraceFlow } from './trace-types.js';
 
-/** Flows handled between two turns of the event loop while a subgraph is cut out. */
 /** Flows a loop handles between two looks at the clock (pacer). */
 const CLOCK_EVERY = 1023;
 
@@ -96,8 +95,8 @@ export class FlowGraph {
     direction: Direction,
     maxDepth: number,
     match: (i: number) => boolean,
+    pace: Pacer,
   ) {
-    const pace = pacer();
     const down = direction === 'DOWNSTREAM';
     const [side, ends] = down ? [this.out, this.c.target] : [this.into, this.c.source];
     // typed marks rather than sets: a national trace reaches a quarter of a million actors
@@ -132,10 +131,9 @@ export class FlowGraph {
   }
 
   /** The flows (by index) that match and touch a reached actor, each once. */
-  private async touching(reached: readonly number[], match: (i: number) => boolean) {
+  private async touching(reached: readonly number[], match: (i: number) => boolean, pace: Pacer) {
     const marked = new Uint8Array(this.size);
     const found: number[] = [];
-    const pace = pacer();
     for (const a of reached) {
       for (const side of [this.out, this.into]) {
         const [first, last] = [side.start[a] ?? 0, side.start[a + 1] ?? 0];
@@ -173,18 +171,19 @@ export class FlowGraph {
   ): Promise<Subgraph> {
     const match = this.matcher(filter);
     if (!match) return { flows: [], pooled: new Map() };
-    const reached = await this.reach(start, direction, maxDepth, match);
+    // one clock for the whole cut: a turn at most 8 ms after the last, whichever loop runs
+    const pace = pacer();
+    const reached = await this.reach(start, direction, maxDepth, match, pace);
     const alone = new Set(individually);
     const flows: TraceFlow[] = [];
     const pooledFlows: number[] = [];
-    const pace = pacer();
-    for (const [k, i] of (await this.touching(reached, match)).entries()) {
+    for (const [k, i] of (await this.touching(reached, match, pace)).entries()) {
       if ((k & CLOCK_EVERY) === 0) await pace.turn();
       if (this.earmarked(i, match) || alone.has(this.c.ids[i] as number)) {
         flows.push(this.flowAt(i));
       } else pooledFlows.push(i);
     }
-    return { flows, pooled: await this.pool(pooledFlows, flows) };
+    return { flows, pooled: await this.pool(pooledFlows, flows, pace) };
   }
 
   /**
@@ -193,14 +192,13 @@ export class FlowGraph {
    * Typed marks per actor instead of a Map per pair: a national trace sums a quarter of a
    * million pairs.
    */
-  private async pool(list: readonly number[], flows: TraceFlow[]) {
+  private async pool(list: readonly number[], flows: TraceFlow[], pace: Pacer) {
     const { source, target, qualifier, codes } = this.c;
     const actors = this.out.start.length;
     // each flow's source's place among the sources met, and the flows grouped by it
     const rank = new Int32Array(actors).fill(-1);
     let sources = 0;
     const ranks = new Int32Array(list.length);
-    const pace = pacer();
     for (let j = 0; j < list.length; j++) {
       if ((j & CLOCK_EVERY) === 0) await pace.turn();
       const s = source[list[j] as number] as number;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, ObservationRow } from '../db/database.js';
-import { pause } from './steps.js';
+import { pause, type WorkBudget } from './steps.js';
 
 /** What a trace reads of an observation; a view reads the whole row of those it lists. */
 export type OutcomeSubject = Pick<
@@ -13,7 +13,7 @@ const SCAN_PAGE = 5_000;
 
 /**
  * What a trace reads of the observations of `actors` in `year` (null: every year), by id, those
- * it `keep`s. With no actors, of every actor, a page at a time: a national trace reads all
+ * it `keep`s, within the trace's `budget`. With no actors, of every actor, a page at a time: a national trace reads all
  * 236,000, and pg parsed them (and the trace tested them) in turns of the event loop of 50-80 ms
  * (a page of 5,000 takes about 15).
  */
@@ -22,7 +22,7 @@ export async function observationsOf(
   actors: readonly number[] | null,
   year: number | null,
   keep: (o: OutcomeSubject) => boolean,
-  pageSize = SCAN_PAGE,
+  { budget, pageSize = SCAN_PAGE }: { budget?: WorkBudget; pageSize?: number } = {},
 ): Promise<OutcomeSubject[]> {
   const rows: OutcomeSubject[] = [];
   for (let after = 0; ; ) {
@@ -36,5 +36,7 @@ export async function observationsOf(
     if (actors || !last || page.rows.length < pageSize) return rows;
     after = last.id;
     await pause();
+    // the trace's deadline (or a shutdown's) stops it between statements
+    budget?.check();
   }
 }

@@ -14,7 +14,11 @@ export const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
  * 250,000): `turn()` gives the event loop a turn once SLICE_MS have passed since the last one
  * (undefined otherwise: `await` it every few hundred items).
  */
-export function pacer(): { turn(): Promise<void> | undefined } {
+export interface Pacer {
+  turn(): Promise<void> | undefined;
+}
+
+export function pacer(): Pacer {
   let slice = performance.now();
   return {
     turn() {
