@@ -91,6 +91,14 @@ describe('the inline prefetch script', () => {
     expect(await prefetched('/FLOWS/abc/')).toEqual([prefetchKey('FlowPage', { id: 'abc' })]);
     expect(await prefetched('/Documents/d1')).toEqual([prefetchKey('DocumentText', { id: 'd1' })]);
     expect(await prefetched('/documents/NEW/')).toEqual([]);
+    // wouter decodes the path and the query once before matching: so does the script
+    expect(await prefetched('/documents/%6Eew')).toEqual([]);
+    expect(await prefetched('/actors/QWN0b3I6Mw%3D%3D')).toContain(
+      prefetchKey('ActorPage', { id: 'QWN0b3I6Mw==', year: null }),
+    );
+    expect(await prefetched('/?year=2017&money=%256CoanPrincipal')).toContain(
+      prefetchKey('OverviewFlows', overviewFlowsVariables(2017, 'loanPrincipal', OVERVIEW_GROUPS)),
+    );
     expect(await prefetched('/documents/d1/curate')).toEqual([]);
     const place = await prefetched('/places/');
     expect(place).toContain(prefetchKey('Place', { code: '150000', year: null }));

@@ -92,6 +92,29 @@ function overviewBranch(largest: number): string {
     }, function () {});`;
 }
 
+/** The inline script's reading of the URL, as url-state.ts and wouter read it. */
+const URL_READING = `  // as wouter reads them: escapes decoded once more (decodeURI) before matching and parsing
+  function unescape(s) {
+    try { return s.indexOf('%') >= 0 ? decodeURI(s) : s; } catch (e) { return s; }
+  }
+  var path = unescape(location.pathname);
+  var params = new URLSearchParams(unescape(location.search.replace(/^\\?/, '')));
+  function int(name) {
+    var raw = params.get(name);
+    return raw !== null && /^[0-9]{1,6}$/.test(raw) ? Number(raw) : null;
+  }
+  function decoded(s) {
+    try { return decodeURIComponent(s); } catch (e) { return s; }
+  }
+  function lang() {
+    var v = (params.get('lang') || '').toLowerCase();
+    if (v !== 'en' && v !== 'zh') {
+      try { v = (localStorage.getItem('fundtrace.lang') || '').toLowerCase(); } catch (e) { v = ''; }
+    }
+    return v === 'en' ? 'EN' : 'ZH';
+  }
+`;
+
 /**
  * Source of the inline script, given the printed documents urql would send and the files of each
  * page's code (preloaded with the data, not after the bundle has run). It mirrors url-state.ts
@@ -125,23 +148,7 @@ export function prefetchScript(
       body: JSON.stringify({ query: docs[name], operationName: name, variables: variables }),
     }).then(function (response) { return response.json(); });
   }
-  var path = location.pathname;
-  var params = new URLSearchParams(location.search);
-  function int(name) {
-    var raw = params.get(name);
-    return raw !== null && /^[0-9]{1,6}$/.test(raw) ? Number(raw) : null;
-  }
-  function decoded(s) {
-    try { return decodeURIComponent(s); } catch (e) { return s; }
-  }
-  function lang() {
-    var v = (params.get('lang') || '').toLowerCase();
-    if (v !== 'en' && v !== 'zh') {
-      try { v = (localStorage.getItem('fundtrace.lang') || '').toLowerCase(); } catch (e) { v = ''; }
-    }
-    return v === 'en' ? 'EN' : 'ZH';
-  }
-  var year = int('year');
+${URL_READING}  var year = int('year');
   var m;
   if (path === '/') {
 ${overviewBranch(limits.largest)}
