@@ -110,3 +110,17 @@ export async function launchBrowser() {
     ],
   });
 }
+
+/** A GraphQL request the page sent (POST body or GET query string), or null for any other. */
+export function graphqlRequest(request) {
+  const url = new URL(request.url());
+  if (url.pathname !== '/graphql') return null;
+  const body = request.postData();
+  if (body) return { query: '', variables: {}, ...JSON.parse(body) };
+  const param = (name) => url.searchParams.get(name);
+  return {
+    query: param('query') ?? '',
+    operationName: param('operationName'),
+    variables: JSON.parse(param('variables') ?? '{}'),
+  };
+}

@@ -1,4 +1,5 @@
 // The overview Sankey: its figures, the language toggle, and the keyboard.
+import { graphqlRequest } from './harness.mjs';
 
 export async function overviewChecks(ctx) {
   const { server, withPage, shot, assert } = ctx;
@@ -62,16 +63,8 @@ async function overviewKindChecks({ server, withPage, assert }) {
     await page.locator('svg[role="img"] [data-node-id]').first().waitFor();
     const asked = [];
     page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.pathname !== '/graphql') return;
-      const body = request.postData();
-      const { operationName, variables } = body
-        ? JSON.parse(body)
-        : {
-            operationName: url.searchParams.get('operationName'),
-            variables: JSON.parse(url.searchParams.get('variables') ?? '{}'),
-          };
-      if (operationName === 'OverviewFlows') asked.push(variables);
+      const sent = graphqlRequest(request);
+      if (sent?.operationName === 'OverviewFlows') asked.push(sent.variables);
     });
     await page.locator('.overview-sankey select').selectOption('loanPrincipal');
     await page.waitForFunction(() => /money=loanPrincipal/.test(location.search));

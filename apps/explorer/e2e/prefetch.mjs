@@ -1,5 +1,6 @@
 // Each page's first queries start from index.html while the bundle loads (prefetch-script.ts),
 // and the page uses those answers: no operation is asked twice.
+import { graphqlRequest } from './harness.mjs';
 
 /**
  * The operation names of a page load's GraphQL queries, in the order sent (not the live-updates
@@ -8,17 +9,8 @@
 function operationsOf(page) {
   const names = [];
   page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname !== '/graphql') return;
-    const body = request.postData();
-    const { query = '', operationName } = body
-      ? JSON.parse(body)
-      : {
-          query: url.searchParams.get('query') ?? '',
-          operationName: url.searchParams.get('operationName'),
-        };
-    if (/^\s*subscription\b/.test(query)) return;
-    names.push(operationName || '?');
+    const sent = graphqlRequest(request);
+    if (sent && !/^\s*subscription\b/.test(sent.query)) names.push(sent.operationName || '?');
   });
   return names;
 }

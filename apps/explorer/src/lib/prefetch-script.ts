@@ -17,15 +17,11 @@ export type OverviewKind = (typeof OVERVIEW_KINDS)[number];
 
 /** OverviewFlows' variables for a year and the kind drawn (only that kind's totals are asked). */
 export function overviewFlowsVariables(year: number, kind: OverviewKind, largest: number) {
-  const asked = (k: OverviewKind) => k === kind;
-  return {
-    filter: { year, unit: 'CNY' },
-    largest,
-    publicMoney: asked('publicMoney'),
-    loanPrincipal: asked('loanPrincipal'),
-    leveraged: asked('leveraged'),
-    planned: asked('planned'),
-  };
+  const asked = Object.fromEntries(OVERVIEW_KINDS.map((k) => [k, k === kind]));
+  return { filter: { year, unit: 'CNY' }, largest, ...asked } as {
+    filter: { year: number; unit: string };
+    largest: number;
+  } & Record<OverviewKind, boolean>;
 }
 
 /** The key an operation is prefetched under: its name and its variables as JSON. */
@@ -67,14 +63,9 @@ function overviewBranch(largest: number): string {
     var kinds = ${inline(OVERVIEW_KINDS)};
     var kind = kinds.indexOf(params.get('money')) >= 0 ? params.get('money') : kinds[0];
     var flows = function (y) {
-      run('OverviewFlows', {
-        filter: { year: y, unit: 'CNY' },
-        largest: ${largest},
-        publicMoney: kind === 'publicMoney',
-        loanPrincipal: kind === 'loanPrincipal',
-        leveraged: kind === 'leveraged',
-        planned: kind === 'planned',
-      });
+      var variables = { filter: { year: y, unit: 'CNY' }, largest: ${largest} };
+      kinds.forEach(function (k) { variables[k] = k === kind; });
+      run('OverviewFlows', variables);
     };
     if (year !== null) flows(year);
     // no year asked: the page draws the latest year with public money (overview.tsx), known

@@ -69,14 +69,14 @@ export class WorkBudget {
 
   /** Runs pausable work, giving the event loop a turn every few milliseconds. */
   async steps<T>(steps: Steps<T>): Promise<T> {
-    let slice = performance.now();
+    const pace = pacer();
     for (;;) {
       const next = steps.next();
       if (next.done) return next.value;
-      if (performance.now() - slice >= SLICE_MS) {
-        await pause();
+      const turn = pace.turn();
+      if (turn) {
+        await turn;
         this.check();
-        slice = performance.now();
       }
     }
   }
